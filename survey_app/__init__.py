@@ -1,0 +1,48 @@
+"""Monitoring sociale teams: the Flask application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: settings, extensions, instruments, blueprints and CLI, in that order."""
+    app = Flask(__name__, instance_relative_config=True)
+    from survey_app.config import settings_from_environment
+
+    app.config.from_mapping(settings_from_environment(Path(app.instance_path)))
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from survey_app import models  # noqa: F401  (registers the schema with the metadata)
+    from survey_app.extensions import csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Log in om deze pagina te bekijken."
+
+    from survey_app import instrument_registry, security, web_errors
+
+    instrument_registry.init_app(app)
+    security.init_app(app)
+    web_errors.init_app(app)
+
+    from survey_app.auth import bp as auth_bp
+    from survey_app.home import bp as home_bp
+    from survey_app.survey import bp as survey_bp
+
+    app.register_blueprint(home_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(survey_bp)
+
+    from survey_app.cli import register_commands
+
+    register_commands(app)
+    return app

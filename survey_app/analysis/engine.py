@@ -1,0 +1,136 @@
+"""`analyse_wave`: the whole analysis of one wave as a JSON-ready dict, with disclosure control applied.
+
+The input contract (produced from the database by the caller): `answers` has one row per response with
+`gemeente` and `team` slugs and one column per variable (see `Item.variables()`); code/number/yesno as
+floats (NaN = not answered), select_multiple as space-separated codes, text as str or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from survey_app.analysis.compare import compare_waves
+from survey_app.analysis.constructs import construct_alphas, construct_scores, construct_statistics
+from survey_app.analysis.disclosure import disclosure_reasons
+from survey_app.analysis.harmonise import HarmonisationFactor
+from survey_app.analysis.items import NUMERIC_KINDS, item_statistics, open_answers
+from survey_app.analysis.organisation import AnalysisSettings, Organisation, ScopeIndex
+from survey_app.analysis.output import json_ready, scope_entries, text_entries
+from survey_app.analysis.pairs import difference_scores, pair_statistics
+from survey_app.analysis.response import response_rates
+from survey_app.instruments.model import InstrumentSet
+
+
+@dataclass(frozen=True)
+class WaveData:
+    """An older wave to compare with: its name, its answers (same contract) and its instruments."""
+
+    name: str
+    answers: pd.DataFrame
+    instruments: InstrumentSet
+
+
+def analyse_wave(answers: pd.DataFrame, instruments: InstrumentSet, organisation: Organisation,
+                 settings: AnalysisSettings | None = None, compare_with: WaveData | None = None,
+                 gemeente: str | None = None, harmonisation: Mapping[str, HarmonisationFactor] | None = None,
+                 changed_scale: frozenset[str] | set[str] = frozenset()) -> dict:
+    """Item, construct and pair statistics per scope, response, alpha, open answers and (optionally) a
+    comparison with an older wave restricted to one gemeente, all through disclosure control.
+    """
+    settings = settings or AnalysisSettings()
+    if gemeente is not None and gemeente not in {g.slug for g in organisation.gemeenten}:
+        raise ValueError(f"Onbekende gemeente '{gemeente}'.")
+    _check_gemeenten(answers, organisation)
+    index = ScopeIndex(organisation, answers["team"])
+    scope_n = index.respondents()
+    minimum = settings.min_cell_size
+    variables = instruments.variables()
+    kinds = {v.name: v.kind for v in variables}
+
+    items = item_statistics(answers, variables, index)
+    scores = construct_scores(answers, instruments.constructs, instruments)
+    constructs = construct_statistics(scores, index)
+    pairs = pair_statistics(difference_scores(answers, instruments.pairs), index)
+    text_reasons = disclosure_reasons(scope_n[:, None], scope_n, index, minimum)
+
+    result = {
+        "settings": {"min_cell_size": minimum, "alpha": settings.alpha},
+        "scopes": _scopes(index, scope_n, minimum),
+        "response": json_ready(response_rates(answers, organisation)),
+        "items": scope_entries(items, disclosure_reasons(items.n, scope_n, index, minimum), index, kinds),
+        "constructs": scope_entries(constructs, disclosure_reasons(constructs.n, scope_n, index, minimum), index),
+        "pairs": scope_entries(pairs, disclosure_reasons(pairs.n, scope_n, index, minimum), index),
+        "alpha": json_ready(_alphas(answers, instruments, minimum)),
+        "open_answers": text_entries(open_answers(answers, variables, index), text_reasons, index),
+        "comparison": None,
+    }
+    if compare_with is not None:
+        result["comparison"] = json_ready(_comparison(answers, scores, instruments, compare_with, settings,
+                                                      gemeente, harmonisation, changed_scale))
+    return result
+
+
+def _check_gemeenten(answers: pd.DataFrame, organisation: Organisation) -> None:
+    """Refuse answers whose gemeente column contradicts the gemeente of their team."""
+    team_gemeente = {t.slug: t.gemeente for t in organisation.teams}
+    expected = answers["team"].astype(object).map(team_gemeente)
+    wrong = expected.notna() & (expected != answers["gemeente"].astype(object))
+    if wrong.any():
+        bad = sorted(set(answers.loc[wrong, "team"].astype(str)))
+        raise ValueError(f"Antwoorden met een gemeente die niet bij het team past: {', '.join(bad)}.")
+
+
+def _scopes(index: ScopeIndex, scope_n: np.ndarray, minimum: int) -> list[dict]:
+    """The scope list: id, kind, label, parent, respondents and whether the scope as a whole is hidden."""
+    parents, labels = index.parents(), index.labels()
+    out = []
+    for row, scope in enumerate(index.ids):
+        hidden = bool(scope_n[row] < minimum)
+        out.append({"id": scope, "kind": index.kind(row), "label": labels[row], "parent": parents[row],
+                    "n": int(scope_n[row]), "suppressed": hidden,
+                    "reason": "scope_n_below_min" if hidden else None})
+    return out
+
+
+def _alphas(answers: pd.DataFrame, instruments: InstrumentSet, minimum: int) -> dict:
+    """Cronbach's alpha per construct; hidden when fewer than `minimum` respondents have complete data."""
+    out = {}
+    for name, alpha in construct_alphas(answers, instruments.constructs, instruments).items():
+        if alpha["n"] < minimum:
+            out[name] = {"suppressed": True, "reason": "n_below_min"}
+        else:
+            out[name] = alpha
+    return out
+
+
+def _comparison(answers: pd.DataFrame, scores: pd.DataFrame, instruments: InstrumentSet, other: WaveData,
+                settings: AnalysisSettings, gemeente: str | None,
+                harmonisation: Mapping[str, HarmonisationFactor] | None, changed_scale) -> dict:
+    """Mann-Whitney tests of numeric items and constructs between this wave and `other`."""
+    previous_scores = construct_scores(other.answers, other.instruments.constructs, other.instruments)
+    current = _numeric_frame(answers, scores, instruments)
+    previous = _numeric_frame(other.answers, previous_scores, other.instruments)
+    if gemeente is not None:
+        current = current[(answers["gemeente"] == gemeente).to_numpy()]
+        previous = previous[(other.answers["gemeente"] == gemeente).to_numpy()]
+    names: list[tuple[str, str]] = []
+    for source in (instruments, other.instruments):
+        names += [(v.name, "item") for v in source.variables() if v.kind in NUMERIC_KINDS]
+        names += [(c.name, "construct") for c in source.constructs]
+    changed = set(changed_scale)
+    for source in (instruments, other.instruments):
+        changed |= {c.name for c in source.constructs if changed.intersection(c.items)}
+    tested = compare_waves(current, previous, list(dict.fromkeys(names)), settings.min_cell_size,
+                           settings.alpha, harmonisation, frozenset(changed))
+    return {"with": other.name, "gemeente": gemeente, **tested}
+
+
+def _numeric_frame(answers: pd.DataFrame, scores: pd.DataFrame, instruments: InstrumentSet) -> pd.DataFrame:
+    """Numeric item columns present in the answers plus the construct scores, one row per respondent."""
+    columns = [v.name for v in instruments.variables() if v.kind in NUMERIC_KINDS and v.name in answers.columns]
+    numeric = answers[columns].apply(pd.to_numeric, errors="coerce").astype(np.float64)
+    return pd.concat([numeric.reset_index(drop=True), scores.reset_index(drop=True)], axis=1)

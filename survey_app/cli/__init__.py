@@ -1,0 +1,13 @@
+"""`flask ...` commands: thin wrappers over the services, one module per command group."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register_commands(app: Flask) -> None:
+    """Attach every command group to the app's CLI."""
+    from survey_app.cli import demo, instruments, org, responses, wave
+
+    for group in (instruments.group, org.group, wave.group, responses.group, demo.group):
+        app.cli.add_command(group)

@@ -1,0 +1,76 @@
+"""`flask wave create|open|close|invite`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+
+from survey_app.cli.common import transactional
+from survey_app.extensions import db
+from survey_app.instrument_registry import current_instruments
+from survey_app.models import WaveStatus
+from survey_app.services.errors import InputError
+from survey_app.services.invitations import create_invitations, write_links_csv
+from survey_app.services.waves import create_wave, get_wave, read_headcounts, set_status
+
+group = click.Group("wave", help="Golven (metingen).")
+
+
+@group.command("create")
+@click.argument("name")
+@click.option("--instruments", "modules", required=True, help="Modules, komma-gescheiden, in volgorde.")
+@click.option("--headcounts", type=click.Path(dir_okay=False), help="CSV met kolommen team,invited.")
+@click.option("--label", default="", help="Leesbare naam, bijvoorbeeld '2-meting 2017'.")
+@click.option("--min-cell-size", type=int, default=None, help="Minimale celgrootte (standaard MIN_CELL_SIZE).")
+@transactional
+def create(name: str, modules: str, headcounts: str | None, label: str, min_cell_size: int | None) -> None:
+    """Maak een golf met zijn modules en (optioneel) het aantal uitgenodigden per team."""
+    counts = read_headcounts(headcounts) if headcounts else None
+    module_ids = [m.strip() for m in modules.split(",") if m.strip()]
+    wave = create_wave(name, module_ids, current_instruments(), counts, label=label,
+                       min_cell_size=min_cell_size or current_app.config["MIN_CELL_SIZE"])
+    click.echo(f"Golf '{wave.name}' gemaakt met {len(wave.modules)} modules en {len(wave.teams)} teams.")
+
+
+@group.command("open")
+@click.argument("name")
+@transactional
+def open_wave(name: str) -> None:
+    """Open een golf voor respondenten."""
+    set_status(get_wave(name), WaveStatus.OPEN)
+    click.echo(f"Golf '{name}' is open.")
+
+
+@group.command("close")
+@click.argument("name")
+@transactional
+def close_wave(name: str) -> None:
+    """Sluit een golf: links werken niet meer."""
+    set_status(get_wave(name), WaveStatus.CLOSED)
+    click.echo(f"Golf '{name}' is gesloten.")
+
+
+@group.command("invite")
+@click.argument("name")
+@click.option("--team", "team_slug", required=True)
+@click.option("--count", type=int, required=True)
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False))
+def invite(name: str, team_slug: str, count: int, out_path: str) -> None:
+    """Maak persoonlijke links (/s/<token>) voor een team, als CSV voor een mailing."""
+    try:
+        wave = get_wave(name)
+        tokens = create_invitations(wave, team_slug, count)
+        write_links_csv(out_path, wave, team_slug, tokens, current_app.config["PUBLIC_BASE_URL"])
+    except InputError as error:
+        db.session.rollback()
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    try:
+        db.session.commit()
+    except BaseException:
+        Path(out_path).unlink(missing_ok=True)  # links that were never stored must not be mailed
+        raise
+    click.echo(f"{count} persoonlijke links voor team '{team_slug}' geschreven naar {out_path}.")

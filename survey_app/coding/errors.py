@@ -1,0 +1,37 @@
+"""One error type for everything a researcher imports, so an import can report all its problems at once."""
+
+from __future__ import annotations
+
+MAX_LISTED_PROBLEMS = 20
+
+
+class CodingImportError(ValueError):
+    """A file of a coding project could not be read; names the file and lists the problems (row/line first)."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = list(problems)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        if len(self.problems) == 1:
+            return f"{self.source}: {self.problems[0]}"
+        listed = self.problems[:MAX_LISTED_PROBLEMS]
+        lines = [f"{self.source}: {len(self.problems)} problemen, niets geïmporteerd:"]
+        lines += [f"- {problem}" for problem in listed]
+        hidden = len(self.problems) - len(listed)
+        if hidden:
+            lines.append(f"... en nog {hidden} problemen")
+        return "\n".join(lines)
+
+
+class TranscriptError(CodingImportError):
+    """A transcript (.txt, .docx, .vtt, .srt) or replacement list is unreadable."""
+
+
+class CodebookError(CodingImportError):
+    """A codebook file (YAML, CSV, REFI-QDA .qdc) is invalid."""
+
+
+class CodingsError(CodingImportError):
+    """A codings.csv does not match the documents and the codebook."""

@@ -1,0 +1,189 @@
+"""Routes of the questionnaire; they parse the request, call flow functions and render."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+from sqlalchemy.orm.exc import StaleDataError
+
+from survey_app.extensions import db, limiter
+from survey_app.instrument_registry import wave_instruments
+from survey_app.models import Invitation
+from survey_app.services.tokens import hash_token, new_token
+from survey_app.survey import bp
+from survey_app.survey.answers_form import ForgedPost, read_page
+from survey_app.survey.flow import (
+    SurveyRefusal,
+    answered_count,
+    draft_of,
+    find_open_link,
+    find_respondent,
+    save_page,
+    submit,
+    visible_items,
+    visible_pages,
+)
+from survey_app.survey.layout import blocks
+
+REFUSALS = {
+    "onbekend": ("Onbekende link", "Deze link is niet bekend. Controleer of u de volledige link uit uw "
+                 "uitnodiging heeft gebruikt."),
+    "ingevuld": ("Al ingevuld", "Deze vragenlijst is al ingevuld en verstuurd. Dank u wel voor uw medewerking!"),
+    "gesloten": ("Vragenlijst gesloten", "Deze vragenlijst is gesloten. Er kunnen geen antwoorden meer worden "
+                 "gegeven."),
+}
+
+
+def _rate_limit() -> str:
+    return current_app.config.get("SURVEY_RATE_LIMIT", "120 per minute")
+
+
+@bp.errorhandler(SurveyRefusal)
+def refused(refusal: SurveyRefusal):
+    title, text = REFUSALS[refusal.reason]
+    return render_template("survey/refused.html", title=title, text=text, reason=refusal.reason), refusal.status
+
+
+@bp.errorhandler(ForgedPost)
+def forged(error: ForgedPost):
+    db.session.rollback()
+    current_app.logger.warning("Geweigerd formulier: %s", error)
+    title, text = "Ongeldig formulier", "Het formulier bevatte gegevens die niet bij deze vragenlijst horen."
+    return render_template("error.html", status=400, title=title, text=text), 400
+
+
+def _neighbour(pages, page_id: str, step: int):
+    """The page before (-1) or after (+1) `page_id` among the pages that apply, or None."""
+    position = next((i for i, p in enumerate(pages) if p.id == page_id), None)
+    if position is None or not 0 <= position + step < len(pages):
+        return None
+    return pages[position + step]
+
+
+def _context(token: str):
+    respondent = find_respondent(token)
+    instruments = wave_instruments(respondent.invitation.wave)
+    return respondent, instruments
+
+
+@bp.get("/s/<token>")
+@limiter.limit(_rate_limit)
+def start(token: str):
+    """Welcome page: what the questionnaire is, that it is anonymous, and where to continue."""
+    respondent, instruments = _context(token)
+    draft = respondent.invitation.draft
+    answers = draft.answers if draft else {}
+    pages = visible_pages(instruments, answers, respondent)
+    resume = draft.current_page if draft and any(p.id == draft.current_page for p in pages) else None
+    return render_template("survey/start.html", token=token, wave=respondent.invitation.wave,
+                           first_page=pages[0].id if pages else None, resume=resume, page_count=len(pages),
+                           open_link=respondent.invitation.from_open_link)
+
+
+@bp.route("/s/<token>/pagina/<page_id>", methods=["GET", "POST"])
+@limiter.limit(_rate_limit)
+def page(token: str, page_id: str):
+    """One page of questions; POST saves it and moves on, back, or to 'later verder'."""
+    respondent, instruments = _context(token)
+    draft = draft_of(respondent)
+    answers = dict(draft.answers or {})
+    pages = visible_pages(instruments, answers, respondent)
+    index = next((i for i, p in enumerate(pages) if p.id == page_id), None)
+    if index is None:
+        db.session.commit()
+        return redirect(url_for("survey.start", token=token))
+    current = pages[index]
+    items = visible_items(current, answers, respondent)
+    errors: dict[str, str] = {}
+    raw: dict = {}
+    notice = None
+    if request.method == "POST":
+        action = request.form.get("actie", "volgende")
+        if action not in ("volgende", "vorige", "later"):
+            raise ForgedPost("onbekende actie")
+        posted = read_page(items, request.form, answers, respondent.gemeente, respondent.team)
+        if action == "volgende" and posted.errors:
+            errors, raw = posted.errors, posted.raw
+        else:
+            valid = {k: v for k, v in posted.values.items() if k.split("_other")[0] not in posted.errors}
+            try:
+                save_page(draft, current, valid)
+                db.session.commit()
+            except StaleDataError:
+                db.session.rollback()
+                abort(409)
+            answers = dict(draft.answers)
+            if action == "later":
+                return redirect(url_for("survey.saved", token=token))
+            new_pages = visible_pages(instruments, answers, respondent)
+            if action == "vorige":
+                previous = _neighbour(new_pages, current.id, -1)
+                return redirect(url_for("survey.page", token=token, page_id=previous.id) if previous
+                                else url_for("survey.start", token=token))
+            now_visible = visible_items(current, answers, respondent)
+            if any(item not in items for item in now_visible):
+                items, notice = now_visible, "Op basis van uw antwoord is er een vervolgvraag verschenen."
+            else:
+                following = _neighbour(new_pages, current.id, +1)
+                if following:
+                    return redirect(url_for("survey.page", token=token, page_id=following.id))
+                return redirect(url_for("survey.confirm", token=token))
+    else:
+        draft.current_page = current.id
+        db.session.commit()
+    return render_template(
+        "survey/page.html", token=token, page=current, blocks=blocks(items), answers=answers, raw=raw,
+        errors=errors, notice=notice, number=index + 1, total=len(pages), is_first=index == 0,
+        wave=respondent.invitation.wave,
+    ), (200 if not errors else 422)
+
+
+@bp.get("/s/<token>/bewaard")
+@limiter.limit(_rate_limit)
+def saved(token: str):
+    """'Later verder': the answers are kept; the same link continues where the respondent stopped."""
+    respondent, _ = _context(token)
+    return render_template("survey/saved.html", token=token, wave=respondent.invitation.wave)
+
+
+@bp.get("/s/<token>/controle")
+@limiter.limit(_rate_limit)
+def confirm(token: str):
+    """Last page: how many questions were answered, and a button to submit for good."""
+    respondent, instruments = _context(token)
+    draft = draft_of(respondent)
+    db.session.commit()
+    answered, asked = answered_count(instruments, draft.answers or {}, respondent)
+    pages = visible_pages(instruments, draft.answers or {}, respondent)
+    return render_template("survey/confirm.html", token=token, answered=answered, asked=asked,
+                           last_page=pages[-1].id if pages else None, wave=respondent.invitation.wave)
+
+
+@bp.post("/s/<token>/verzenden")
+@limiter.limit(_rate_limit)
+def send(token: str):
+    """Submit once; a second submit (or a concurrent one) finds the link already used."""
+    respondent, instruments = _context(token)
+    if not submit(respondent, instruments):
+        raise SurveyRefusal(410, "ingevuld")
+    return redirect(url_for("survey.thanks"))
+
+
+@bp.get("/bedankt")
+def thanks():
+    """Thanks page; it carries no token, so nothing identifying stays in the browser's address bar."""
+    return render_template("survey/thanks.html")
+
+
+@bp.route("/o/<token>", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config.get("OPEN_LINK_RATE_LIMIT", "20 per minute"))
+def open_link(token: str):
+    """A team's shared link: explains that it is weaker, then mints a personal link for this respondent."""
+    participation = find_open_link(token)
+    if request.method == "GET":
+        return render_template("survey/open_link.html", token=token, team=participation.team,
+                               wave=participation.wave)
+    personal = new_token()
+    db.session.add(Invitation(wave_id=participation.wave_id, team_id=participation.team_id,
+                              token_hash=hash_token(personal), from_open_link=True))
+    db.session.commit()
+    return redirect(url_for("survey.start", token=personal))
