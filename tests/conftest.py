@@ -41,6 +41,10 @@ def make_test_app(database_url: str, **overrides):
         "SESSION_COOKIE_SECURE": False,
         "REMEMBER_COOKIE_SECURE": False,
         "PUBLIC_BASE_URL": "http://localhost",
+        # Many tests talk to the app from one address; the rate-limit tests set their own, lower limits.
+        "SURVEY_RATE_LIMIT": "100000 per minute",
+        "OPEN_LINK_RATE_LIMIT": "100000 per minute",
+        "LOGIN_RATE_LIMIT": "100000 per minute",
     }
     config.update(overrides)
     return create_app(config)
@@ -60,6 +64,7 @@ def _schema(database_url):
                 Base.metadata.drop_all(conn)
                 conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
         upgrade()
+        db.engine.dispose()
     return database_url
 
 
@@ -81,6 +86,23 @@ def app(_schema):
         yield app
         db.session.remove()
         _empty_all_tables()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def extra_app(_schema):
+    """More apps on the same database with other settings: extra_app(SURVEY_RATE_LIMIT="5 per minute")."""
+    created = []
+
+    def _make(**overrides):
+        created.append(make_test_app(_schema, **overrides))
+        return created[-1]
+
+    yield _make
+    for other in created:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 @pytest.fixture

@@ -51,3 +51,16 @@ def create_open_wave(app, create_org):
         return wave
 
     return _create
+
+
+@pytest.fixture
+def invite(app):
+    """Personal links for a team of a wave: invite(wave, "zwolle-noord", count=1) -> list of tokens."""
+    from survey_app.services.invitations import create_invitations
+
+    def _invite(wave, team_slug: str, count: int = 1) -> list[str]:
+        tokens = create_invitations(wave, team_slug, count)
+        db.session.commit()
+        return tokens
+
+    return _invite

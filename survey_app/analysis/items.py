@@ -70,7 +70,7 @@ def _multiple_stats(values: pd.Series, variable: Variable, index: ScopeIndex,
     exploded = split.explode().dropna()
     chosen = pd.DataFrame({"row": exploded.index.to_numpy(), "code": exploded.to_numpy(dtype=object)})
     chosen = chosen.drop_duplicates()
-    position = pd.Categorical(chosen["code"], categories=codes).codes
+    position = pd.Index(codes, dtype=object).get_indexer(chosen["code"])
     known = position >= 0
     flat = index.team[chosen["row"].to_numpy()[known]] * len(codes) + position[known]
     per_team = np.bincount(flat, minlength=index.n_teams * len(codes)).reshape(index.n_teams, len(codes))

@@ -90,7 +90,7 @@ class ScopeIndex:
         gemeente_pos = {s: i for i, s in enumerate(self.gemeente_slugs)}
         #: gemeente position (0..G-1) of every team
         self.team_gemeente = np.array([gemeente_pos[t.gemeente] for t in organisation.teams], dtype=np.intp)
-        codes = pd.Categorical(pd.Series(teams, dtype=object), categories=self.team_slugs).codes
+        codes = pd.Index(self.team_slugs, dtype=object).get_indexer(pd.Series(teams, dtype=object))
         unknown = codes < 0
         if unknown.any():
             bad = sorted({str(v) for v in np.asarray(teams, dtype=object)[unknown]})

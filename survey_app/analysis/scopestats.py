@@ -118,10 +118,10 @@ def stats_from_frame(frame: pd.DataFrame, index: ScopeIndex) -> ScopeStats:
 
 def texts_per_scope(texts: pd.Series, index: ScopeIndex) -> list[list[str]]:
     """The non-empty texts of every scope row, sorted so that the order reveals nothing about respondents."""
-    clean = texts.astype(object).where(texts.notna(), None)
-    stripped = clean.map(lambda t: t.strip() if isinstance(t, str) else None)
-    keep = stripped.map(bool).to_numpy(dtype=bool)
-    kept = pd.Series(stripped.to_numpy()[keep])
+    raw = texts.to_numpy(dtype=object)
+    stripped = np.array([t.strip() if isinstance(t, str) else "" for t in raw], dtype=object)
+    keep = stripped != ""
+    kept = pd.Series(stripped[keep], dtype=object)
     per_team = _lists(kept.groupby(index.team[keep]).agg(sorted), index.n_teams)
     per_gemeente = _lists(kept.groupby(index.gemeente[keep]).agg(sorted), index.n_gemeenten)
     return [sorted(kept.tolist())] + per_gemeente + per_team

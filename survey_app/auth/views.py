@@ -11,13 +11,14 @@ from survey_app.auth import bp
 from survey_app.auth.forms import LoginForm
 from survey_app.extensions import db, limiter
 from survey_app.models import Role
+from survey_app.services import audit
 from survey_app.services.users import find_user, verify_password
 
 
 def _landing_page() -> str:
     if current_user.role == Role.TEAMLEIDER:
-        return url_for("home.index")
-    return url_for("home.index")
+        return url_for("teamleider.index")
+    return url_for("console.home")
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -37,8 +38,11 @@ def login():
         user = find_user(form.email.data)
         if user is not None and user.active and verify_password(user, form.password.data):
             login_user(user)
+            audit.record(audit.Action.LOGIN, user=user)
             db.session.commit()
             return redirect(_safe_next(request.args.get("next")) or _landing_page())
+        audit.record(audit.Action.LOGIN_FAILED, email=form.email.data or "")
+        db.session.commit()
         flash("Onbekende combinatie van e-mailadres en wachtwoord.", "error")
     return render_template("auth/login.html", form=form), (401 if request.method == "POST" else 200)
 
@@ -47,6 +51,8 @@ def login():
 @login_required
 def logout():
     """Log out (POST, so a link on another site cannot do it)."""
+    audit.record(audit.Action.LOGOUT, user=current_user._get_current_object())
+    db.session.commit()
     logout_user()
     flash("U bent uitgelogd.", "success")
     return redirect(url_for("auth.login"))

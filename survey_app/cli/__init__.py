@@ -11,3 +11,9 @@ def register_commands(app: Flask) -> None:
 
     for group in (instruments.group, org.group, wave.group, responses.group, demo.group):
         app.cli.add_command(group)
+
+    from survey_app.cli import earlier_wave, export, users
+
+    responses.group.add_command(earlier_wave.import_earlier)
+    app.cli.add_command(users.group)
+    app.cli.add_command(export.command)

@@ -4,8 +4,10 @@ A fragment is the unit that gets coded; its 1-based position in the document is 
 Rules, so researchers can predict the numbering:
 
 - .txt/.docx: a line (paragraph) starting with ``Name:`` opens a turn, following lines continue it (blank lines
-  inside a turn are skipped). Text before the first turn, and texts without any turns, are split into
-  paragraphs at blank lines (in .docx: every paragraph), each a fragment without speaker.
+  inside a turn are skipped). A name starts with a capital and has at most four words, lower-case words only
+  as name particles (``R01``, ``I``, ``Respondent 3``, ``Jan van der Berg``), so ``Let op: ...`` stays text.
+  Text before the first turn, and texts without any turns, are split into paragraphs at blank lines (in .docx:
+  every paragraph), each a fragment without speaker.
 - .vtt/.srt: each cue is read for a speaker (``<v R01>`` voice tag or an ``R01:`` prefix); consecutive cues of
   the same speaker are merged into one fragment that keeps the start time of its first cue. Cues without a
   speaker stay separate fragments.

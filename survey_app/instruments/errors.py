@@ -50,7 +50,7 @@ class ErrorCode(Enum):
                   " zet ja/nee/on/off tussen aanhalingstekens")
     CHOICE_003 = ("CHOICE_003", "antwoordcode {code!r} komt twee keer voor")
     CHOICE_004 = ("CHOICE_004", "antwoordcode {code!r} heeft geen label (tekst)")
-    CHOICE_005 = ("CHOICE_005", "choices: moet een mapping 'code: label' met minstens twee opties zijn")
+    CHOICE_005 = ("CHOICE_005", "choices: moet een niet-lege mapping 'code: label' zijn")
 
     RANGE_001 = ("RANGE_001", "min ({minimum}) is groter dan max ({maximum})")
     RANGE_002 = ("RANGE_002", "max_length moet minstens 1 zijn, niet {value}")
@@ -111,7 +111,7 @@ class Problem:
     message: str
 
     @classmethod
-    def of(cls, file: str, line: int, code: ErrorCode, **details: object) -> Problem:
+    def of(cls, file: str, line: int, code: ErrorCode, /, **details: object) -> Problem:
         """A problem whose message is the code's template filled with ``details``."""
         return cls(str(file), int(line), code, code.format(**details))
 

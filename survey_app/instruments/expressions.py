@@ -19,6 +19,7 @@ Values (docs/instruments.md, Expressions):
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -389,12 +390,12 @@ def _value(raw: object) -> object:
         return ""
     if isinstance(raw, bool | str):
         return raw
-    if isinstance(raw, int):
+    if isinstance(raw, numbers.Integral):  # also numpy integers
         try:
             return float(raw)
         except OverflowError:
             return math.inf if raw > 0 else -math.inf
-    if isinstance(raw, float | Decimal):
+    if isinstance(raw, numbers.Real | Decimal):  # also numpy floats; NaN (pandas' missing) is unanswered
         number = float(raw)
         return "" if math.isnan(number) else number
     if isinstance(raw, set | frozenset):

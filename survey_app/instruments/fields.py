@@ -47,7 +47,7 @@ class Problems:
         self.file = file
         self.items: list[Problem] = []
 
-    def add(self, line: int, code: ErrorCode, **details: object) -> None:
+    def add(self, line: int, code: ErrorCode, /, **details: object) -> None:
         """Record one problem at ``line``."""
         self.items.append(Problem.of(self.file, line, code, **details))
 

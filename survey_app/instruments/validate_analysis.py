@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable
 
 from .errors import ErrorCode, Problem
-from .fields import Fields
+from .fields import Fields, describe_type
 from .model import Construct, Item, Module, Pair
 from .yamlsource import LineDict
 
@@ -25,7 +25,7 @@ def _entries(fields: Fields, key: str) -> Iterable[tuple[Fields, int]]:
     for index, entry in enumerate(data):
         if not isinstance(entry, LineDict):
             fields.problems.add(data.line_of(index), ErrorCode.KEY_004, key=key, expected="een lijst van mappings",
-                                found="een lijst met iets anders")
+                                found="een lijst met " + describe_type(entry))
             continue
         yield Fields(entry, fields.problems, f"{key}"), entry.line
 

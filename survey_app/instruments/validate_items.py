@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import ErrorCode
-from .fields import Fields, Problems
+from .fields import Fields, Problems, describe_type
 from .model import GridCell, Item, ItemType, Scale
 from .validate_choices import read_choices
 from .yamlsource import LineDict
@@ -36,7 +36,7 @@ def read_item(data: object, line: int, module: str, page: str, scales: dict[str,
     """
     if not isinstance(data, LineDict):
         problems.add(line, ErrorCode.KEY_004, key="items", expected="een lijst van mappings (vragen)",
-                     found="een lijst met " + ("tekst" if isinstance(data, str) else "iets anders"))
+                     found="een lijst met " + describe_type(data))
         return None, ""
     fields = Fields(data, problems, "een vraag")
     name = fields.name("name")

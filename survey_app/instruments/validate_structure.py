@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ErrorCode, Problem
-from .fields import NAME_RE, Fields, Problems
+from .fields import NAME_RE, Fields, Problems, describe_type
 from .model import Item, Module, Page, Scale
 from .validate_analysis import read_constructs, read_pairs
 from .validate_choices import read_scales
@@ -105,7 +105,8 @@ def _read_pages(fields: Fields, module_id: str, scales: dict[str, Scale], built:
     seen: set[str] = set()
     for index, entry in enumerate(data):
         if not isinstance(entry, LineDict):
-            problems.add(data.line_of(index), ErrorCode.PAGE_003)
+            problems.add(data.line_of(index), ErrorCode.KEY_004, key="pages", expected="een lijst van pagina's"
+                         " (mappings met id:, title:, items:)", found="een lijst met " + describe_type(entry))
             continue
         page = _read_page(Fields(entry, problems, "een pagina"), module_id, scales, built)
         if page.id and page.id in seen:

@@ -1,5 +1,6 @@
 """All models, imported in one place so Alembic and the app see the whole schema."""
 
+from survey_app.models.audit import AuditEvent
 from survey_app.models.base import Base
 from survey_app.models.org import Gemeente, Team
 from survey_app.models.responses import Answer, Draft, Invitation, InvitationStatus, Response
@@ -7,6 +8,7 @@ from survey_app.models.users import Role, User, user_team
 from survey_app.models.waves import Wave, WaveModule, WaveStatus, WaveTeam
 
 __all__ = [
+    "AuditEvent",
     "Answer", "Base", "Draft", "Gemeente", "Invitation", "InvitationStatus", "Response", "Role", "Team", "User",
     "Wave", "WaveModule", "WaveStatus", "WaveTeam", "user_team",
 ]

@@ -16,6 +16,15 @@ CONTROL_FIELDS = {"csrf_token", "actie"}
 MAX_FIELD_LENGTH = 10_000
 
 
+def as_sentence(message: str) -> str:
+    """Messages from the instruments layer are fragments ('deze vraag is verplicht'); respondents read sentences."""
+    message = message.strip()
+    if not message:
+        return message
+    message = message[0].upper() + message[1:]
+    return message if message[-1] in ".!?" else message + "."
+
+
 class ForgedPost(Exception):
     """A post no page of ours can produce: unknown field, code outside the scale, oversized value."""
 
@@ -66,7 +75,7 @@ def _read_item(item: Item, form: MultiDict, result: PageInput) -> None:
                 try:
                     value = parse_value(item, variable, raw)
                 except ValueProblem as problem:
-                    result.errors.setdefault(item.name, str(problem))
+                    result.errors.setdefault(item.name, as_sentence(str(problem)))
                     continue
         if value is not None:
             result.values[variable.name] = value
@@ -89,5 +98,5 @@ def read_page(items: list[Item], form: MultiDict, answers_so_far: dict, gemeente
         message = check_required(item, result.values) or check_constraint(
             item, result.values.get(item.name), merged, gemeente, team)
         if message:
-            result.errors[item.name] = message
+            result.errors[item.name] = as_sentence(message)
     return result

@@ -187,6 +187,15 @@ def test_unusable_value_type_raises_expression_error():
         parse("${x} = 1").evaluate({"x": object()})
 
 
+def test_numpy_and_decimal_values_are_numbers():
+    from decimal import Decimal
+
+    import numpy as np
+
+    values = {"a": np.int64(3), "b": np.float64(2.5), "c": Decimal("1.5"), "d": np.float64("nan")}
+    assert parse("${a} = 3 and ${b} = 2.5 and ${c} < 2 and ${d} = ''").evaluate_bool(values)
+
+
 def test_huge_integer_values_do_not_overflow():
     assert parse("${x} > 1").evaluate_bool({"x": 10**400})
     assert parse("${x} * 2 = ${x}").evaluate({"x": 10**400}) is True  # both infinite

@@ -1,0 +1,108 @@
+"""Writers from the anonymous answers frame to CSV, Excel and SPSS files."""
+
+from __future__ import annotations
+
+import csv
+import math
+
+import pandas as pd
+import pyreadstat
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from survey_app.exports.labels import all_value_labels, column_labels, measures
+from survey_app.instruments.dictionary import dictionary_rows
+from survey_app.instruments.model import InstrumentSet
+
+DICTIONARY_COLUMNS = (  # (dictionary_rows key, Dutch header)
+    ("variable", "Variabele"), ("item", "Item"), ("module", "Module"), ("page", "Pagina"), ("type", "Type"),
+    ("label", "Label"), ("codes", "Codes"), ("reverse", "Omgekeerd gescoord"), ("constructs", "Constructen"),
+    ("pairs", "Paren"), ("only_gemeenten", "Alleen in gemeenten"), ("skip_gemeenten", "Niet in gemeenten"),
+    ("relevant", "Routering"), ("source", "Bron formulering"),
+)
+
+
+def plain_value(value: object) -> object:
+    """A cell value without pandas types: None for missing, int for whole-number codes."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _text(value: object) -> str:
+    plain = plain_value(value)
+    return "" if plain is None else str(plain)
+
+
+def write_csv(frame: pd.DataFrame, path) -> None:
+    """The wide CSV of the firm contract (UTF-8 with BOM for Excel), re-importable with `responses import`."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as out:
+        writer = csv.writer(out)
+        writer.writerow(frame.columns)
+        for row in frame.itertuples(index=False):
+            writer.writerow([_text(v) for v in row])
+
+
+def dictionary_table(instruments: InstrumentSet) -> list[list[str]]:
+    """The data dictionary as rows of text, header first, for a CSV file or a spreadsheet."""
+    rows = [[header for _, header in DICTIONARY_COLUMNS]]
+    for entry in dictionary_rows(instruments):
+        cells = []
+        for key, _ in DICTIONARY_COLUMNS:
+            value = entry[key]
+            if key == "codes":
+                value = "; ".join(f"{c['code']}={c['label']}" for c in value)
+            elif isinstance(value, list):
+                value = ", ".join(value)
+            elif isinstance(value, bool):
+                value = "ja" if value else ""
+            cells.append("" if value is None else str(value))
+        rows.append(cells)
+    return rows
+
+
+def write_dictionary_csv(instruments: InstrumentSet, path) -> None:
+    """The data dictionary alone, as CSV."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as out:
+        csv.writer(out).writerows(dictionary_table(instruments))
+
+
+def _append(sheet, values: list) -> None:
+    """A row of cells, every string stored as text (never as a formula) without illegal control characters."""
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+def write_xlsx(frame: pd.DataFrame, instruments: InstrumentSet, path) -> None:
+    """Sheet 'Antwoorden' with the answers and sheet 'Woordenboek' with the data dictionary."""
+    book = Workbook()
+    answers = book.active
+    answers.title = "Antwoorden"
+    _append(answers, list(frame.columns))
+    for row in frame.itertuples(index=False):
+        _append(answers, [plain_value(v) for v in row])
+    answers.freeze_panes = "C2"
+    dictionary = book.create_sheet("Woordenboek")
+    for row in dictionary_table(instruments):
+        _append(dictionary, row)
+    dictionary.freeze_panes = "B2"
+    book.save(path)
+
+
+def write_sav(frame: pd.DataFrame, instruments: InstrumentSet, path) -> None:
+    """An SPSS file: item texts as variable labels, scale labels as value labels, strings for text and choices."""
+    data = frame.copy()
+    for column in data.columns:
+        if not pd.api.types.is_float_dtype(data[column]):
+            data[column] = [_text(v) for v in data[column]]
+    labels = column_labels(instruments)
+    pyreadstat.write_sav(
+        data, str(path),
+        column_labels=[labels[c] for c in data.columns],
+        variable_value_labels=all_value_labels(instruments),
+        variable_measure=measures(instruments),
+    )
