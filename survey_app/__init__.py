@@ -18,8 +18,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from survey_app import models  # noqa: F401  (registers the schema with the metadata)
+    from survey_app.database import install_engine_settings
     from survey_app.extensions import csrf, db, limiter, login_manager, migrate
 
+    install_engine_settings()
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
     csrf.init_app(app)
@@ -35,12 +37,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     web_errors.init_app(app)
 
     from survey_app.auth import bp as auth_bp
+    from survey_app.coding.views import bp as coding_bp
+    from survey_app.console import bp as console_bp
     from survey_app.home import bp as home_bp
     from survey_app.survey import bp as survey_bp
+    from survey_app.teamleider import bp as teamleider_bp
 
     app.register_blueprint(home_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(survey_bp)
+    app.register_blueprint(coding_bp)
+    app.register_blueprint(console_bp)
+    app.register_blueprint(teamleider_bp)
 
     from survey_app.cli import register_commands
 

@@ -13,6 +13,7 @@ from survey_app.instruments.loader import load_instruments
 from survey_app.instruments.model import InstrumentSet
 
 EXTENSION_KEY = "survey_instruments"
+SUBSETS_KEY = "survey_instrument_subsets"
 
 
 def init_app(app: Flask) -> None:
@@ -34,4 +35,14 @@ def current_instruments(app: Flask | None = None) -> InstrumentSet:
 
 def wave_instruments(wave, app: Flask | None = None) -> InstrumentSet:
     """The modules of one wave, in the wave's order."""
-    return current_instruments(app).subset(wave.module_ids)
+    return instruments_for(tuple(wave.module_ids), app)
+
+
+def instruments_for(module_ids: tuple[str, ...], app: Flask | None = None) -> InstrumentSet:
+    """The named modules in the given order; each combination is built once per app."""
+    app = app or current_app
+    instruments = current_instruments(app)
+    subsets = app.extensions.setdefault(SUBSETS_KEY, {})
+    if module_ids not in subsets:
+        subsets[module_ids] = instruments.subset(module_ids)
+    return subsets[module_ids]

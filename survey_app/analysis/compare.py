@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import mannwhitneyu, tiecorrect
+from scipy.stats import mannwhitneyu
 
 from survey_app.analysis.harmonise import HarmonisationFactor
 
@@ -52,17 +52,18 @@ def mann_whitney(a: np.ndarray, b: np.ndarray) -> MannWhitney:
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
     n_a, n_b = len(a), len(b)
-    ranks = pd.Series(np.concatenate([a, b])).rank().to_numpy()
-    mu = n_a * n_b / 2
-    u = float(ranks[:n_a].sum() - n_a * (n_a + 1) / 2)
-    direction = HIGHER if u > mu else LOWER if u < mu else EQUAL
     n = n_a + n_b
-    sigma = np.sqrt(n_a * n_b * (n + 1) / 12 * tiecorrect(ranks))
-    if sigma == 0:
-        return MannWhitney(u, 1.0, 0.0, EQUAL, n_a, n_b)
+    mu = n_a * n_b / 2
+    counts = np.unique(np.concatenate([a, b]), return_counts=True)[1].astype(np.int64)
+    if len(counts) < 2:
+        return MannWhitney(mu, 1.0, 0.0, EQUAL, n_a, n_b)
+    ties = int((counts**3 - counts).sum())
+    sigma = np.sqrt(n_a * n_b / 12 * ((n + 1) - ties / (n * (n - 1))))
     result = mannwhitneyu(a, b, alternative="two-sided", method="asymptotic", use_continuity=True)
+    u = float(result.statistic)
+    direction = HIGHER if u > mu else LOWER if u < mu else EQUAL
     z = max(abs(u - mu) - 0.5, 0.0) / sigma
-    return MannWhitney(float(result.statistic), float(result.pvalue), z if u >= mu else -z, direction, n_a, n_b)
+    return MannWhitney(u, float(result.pvalue), z if u >= mu else -z, direction, n_a, n_b)
 
 
 def holm(p_values: Sequence[float]) -> np.ndarray:

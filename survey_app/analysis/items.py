@@ -32,9 +32,9 @@ def item_statistics(answers: pd.DataFrame, variables: Sequence[Variable], index:
     present = [v for v in variables if v.name in answers.columns and v.kind != "text"]
     texts = {v.name for v in variables if v.kind == "text" and v.name in answers.columns}
     parts: list[ScopeStats] = []
-    numbers = [v.name for v in present if v.kind == "number"]
+    numbers = [v.name for v in present if v.kind == "number" or (v.kind in ("code", "yesno") and not _codes(v))]
     for variable in present:
-        if variable.kind in ("code", "yesno"):
+        if variable.kind in ("code", "yesno") and _codes(variable):
             parts.append(_coded_stats(answers[variable.name], variable, index))
         elif variable.kind == "codes":
             other = f"{variable.name}_other"
@@ -49,7 +49,7 @@ def item_statistics(answers: pd.DataFrame, variables: Sequence[Variable], index:
 
 def _coded_stats(values: pd.Series, variable: Variable, index: ScopeIndex) -> ScopeStats:
     """Statistics of one single-code variable from its counts per scope and code."""
-    labels = [c.code for c in variable.choices if isinstance(c.code, int) and not isinstance(c.code, bool)]
+    labels = _codes(variable)
     codes = np.array(sorted(labels), dtype=np.float64)
     counts = code_counts(pd.to_numeric(values, errors="coerce").to_numpy(dtype=np.float64), codes, index)
     n, mean, sd, median = stats_from_counts(counts, codes)
@@ -60,20 +60,23 @@ def _coded_stats(values: pd.Series, variable: Variable, index: ScopeIndex) -> Sc
                       percent={variable.name: ordered})
 
 
+def _codes(variable: Variable) -> list[int]:
+    """The integer answer codes of a single-code variable, in scale order."""
+    return [c.code for c in variable.choices if isinstance(c.code, int) and not isinstance(c.code, bool)]
+
+
 def _multiple_stats(values: pd.Series, variable: Variable, index: ScopeIndex,
                     other: pd.Series | None) -> ScopeStats:
     """% of respondents who answered a select_multiple question choosing each option, per scope."""
     codes = [str(c.code) for c in variable.choices]
-    split = values.astype(object).where(values.notna(), "").map(lambda s: str(s).split()).reset_index(drop=True)
-    answered = split.map(bool).to_numpy(dtype=bool)
+    # answers are few distinct combinations of codes: split each distinct answer once, then count by matrix
+    combination, distinct = pd.factorize(values.astype(object).where(values.notna(), ""), use_na_sentinel=False)
+    chosen = np.array([[code in str(answer).split() for code in codes] for answer in distinct], dtype=np.int64)
+    answered = np.array([bool(str(answer).split()) for answer in distinct], dtype=bool)[combination]
     n = index.roll_up(np.bincount(index.team[answered], minlength=index.n_teams)).astype(np.int64)
-    exploded = split.explode().dropna()
-    chosen = pd.DataFrame({"row": exploded.index.to_numpy(), "code": exploded.to_numpy(dtype=object)})
-    chosen = chosen.drop_duplicates()
-    position = pd.Index(codes, dtype=object).get_indexer(chosen["code"])
-    known = position >= 0
-    flat = index.team[chosen["row"].to_numpy()[known]] * len(codes) + position[known]
-    per_team = np.bincount(flat, minlength=index.n_teams * len(codes)).reshape(index.n_teams, len(codes))
+    per_combination = np.bincount(index.team * len(distinct) + combination,
+                                  minlength=index.n_teams * len(distinct)).reshape(index.n_teams, len(distinct))
+    per_team = per_combination @ chosen.reshape(len(distinct), len(codes))
     percent = percent_from_counts(index.roll_up(per_team), n)
     empty = np.full((index.n_scopes, 1), np.nan)
     stats = ScopeStats([variable.name], n[:, None], empty, empty.copy(), empty.copy(),

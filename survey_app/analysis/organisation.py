@@ -45,6 +45,10 @@ class Organisation:
     headcounts: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for kind, slugs in (("gemeente", [g.slug for g in self.gemeenten]), ("team", [t.slug for t in self.teams])):
+            doubles = sorted({s for s in slugs if slugs.count(s) > 1})
+            if doubles:
+                raise ValueError(f"{kind.capitalize()} komt dubbel voor: {', '.join(doubles)}.")
         known = {g.slug for g in self.gemeenten}
         for team in self.teams:
             if team.gemeente not in known:

@@ -56,7 +56,9 @@ def scope_entries(stats: ScopeStats, reasons: np.ndarray, index: ScopeIndex,
     mean, sd, median = (np.array(clean_array(a), dtype=object) for a in (stats.mean, stats.sd, stats.median))
     out: dict[str, dict[str, dict]] = {}
     for j, variable in enumerate(stats.variables):
-        percent = {code: clean_array(vector) for code, vector in stats.percent.get(variable, {}).items()}
+        codes = list(stats.percent.get(variable, {}))
+        columns = [clean_array(vector) for vector in stats.percent.get(variable, {}).values()]
+        percent = [dict(zip(codes, values, strict=True)) for values in zip(*columns, strict=True)]
         other = stats.other.get(variable)
         multiple = kinds.get(variable) == "codes"
         per_scope: dict[str, dict] = {}
@@ -69,7 +71,7 @@ def scope_entries(stats: ScopeStats, reasons: np.ndarray, index: ScopeIndex,
             if not multiple:
                 entry.update(mean=mean[i, j], sd=sd[i, j], median=median[i, j])
             if percent:
-                entry["percent"] = {code: values[i] for code, values in percent.items()}
+                entry["percent"] = percent[i]
             if other is not None:
                 entry["other"] = other[i]
             per_scope[scope] = entry

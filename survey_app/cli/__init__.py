@@ -17,3 +17,11 @@ def register_commands(app: Flask) -> None:
     responses.group.add_command(earlier_wave.import_earlier)
     app.cli.add_command(users.group)
     app.cli.add_command(export.command)
+
+    from survey_app.cli import coding
+
+    app.cli.add_command(coding.group)
+
+    from survey_app.cli import analyse
+
+    app.cli.add_command(analyse.analyse)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from survey_app.cli.common import transactional
@@ -14,7 +16,7 @@ group = click.Group("users", help="Accounts van onderzoekers, beheerders en team
 def _read_password(from_stdin: bool) -> str:
     """One line of standard input (for scripts), or asked twice without echo."""
     if from_stdin:
-        return click.get_text_stream("stdin").readline().rstrip("\r\n")
+        return sys.stdin.readline().rstrip("\r\n")
     return click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Herhaal het wachtwoord")
 
 

@@ -18,8 +18,9 @@ DICTIONARY_COLUMNS = (  # (dictionary_rows key, Dutch header)
     ("variable", "Variabele"), ("item", "Item"), ("module", "Module"), ("page", "Pagina"), ("type", "Type"),
     ("label", "Label"), ("codes", "Codes"), ("reverse", "Omgekeerd gescoord"), ("constructs", "Constructen"),
     ("pairs", "Paren"), ("only_gemeenten", "Alleen in gemeenten"), ("skip_gemeenten", "Niet in gemeenten"),
-    ("relevant", "Routering"), ("source", "Bron formulering"),
+    ("relevant", "Routering"), ("source", "Formulering"),
 )
+SOURCE_LABELS = {"verbatim": "letterlijk uit het rapport", "reconstructed": "gereconstrueerd"}
 
 
 def plain_value(value: object) -> object:
@@ -58,6 +59,8 @@ def dictionary_table(instruments: InstrumentSet) -> list[list[str]]:
                 value = ", ".join(value)
             elif isinstance(value, bool):
                 value = "ja" if value else ""
+            elif key == "source":
+                value = SOURCE_LABELS.get(value, value)
             cells.append("" if value is None else str(value))
         rows.append(cells)
     return rows

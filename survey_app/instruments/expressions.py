@@ -18,13 +18,29 @@ Values (docs/instruments.md, Expressions):
 
 from __future__ import annotations
 
-import math
-import numbers
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
+
+from .evaluation import evaluate_node, to_bool, to_number, to_string
+from .expression_tree import (
+    Binary,
+    Call,
+    Current,
+    ExpressionError,
+    Negate,
+    Node,
+    Number,
+    Ref,
+    String,
+    children,
+)
+
+__all__ = [
+    "Binary", "Call", "Current", "Expression", "ExpressionError", "Negate", "Node", "Number", "Ref", "String",
+    "parse", "to_bool", "to_number", "to_string",
+]
 
 MAX_LENGTH = 2000  #: longest expression text accepted
 MAX_DEPTH = 50  #: deepest expression tree accepted (nesting of parentheses, operators and functions)
@@ -33,7 +49,6 @@ NAME_PATTERN = r"[A-Za-z_][A-Za-z0-9_]*"
 _NAME_RE = re.compile(NAME_PATTERN)
 _NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z][A-Za-z0-9_]*)*")
-_NUMERIC_STRING_RE = re.compile(r"\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*")
 _SYMBOLS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", ",")
 
 #: function name -> number of arguments
@@ -47,104 +62,6 @@ FUNCTIONS: dict[str, int] = {
     "if": 3,
 }
 OPERATOR_WORDS = frozenset({"and", "or", "div", "mod"})
-
-
-class ExpressionError(Exception):
-    """A syntax error in an expression, or a value it cannot work with; ``position`` is 0-based (or None)."""
-
-    def __init__(self, message: str, position: int | None = None) -> None:
-        self.message = message
-        self.position = position
-        where = f" (bij teken {position + 1})" if position is not None else ""
-        super().__init__(f"{message}{where}")
-
-
-# ---------------------------------------------------------------------------------------------------- tree
-
-
-@dataclass(frozen=True)
-class Number:
-    """A number literal; ``text`` keeps the written form for printing."""
-
-    value: float
-    text: str
-
-    def to_text(self) -> str:
-        return self.text
-
-
-@dataclass(frozen=True)
-class String:
-    """A quoted string literal."""
-
-    value: str
-
-    def to_text(self) -> str:
-        return f'"{self.value}"' if "'" in self.value else f"'{self.value}'"
-
-
-@dataclass(frozen=True)
-class Ref:
-    """``${name}``: the answer to an item (or the respondent's gemeente/team)."""
-
-    name: str
-
-    def to_text(self) -> str:
-        return "${" + self.name + "}"
-
-
-@dataclass(frozen=True)
-class Current:
-    """``.``: the answer being checked by a constraint."""
-
-    def to_text(self) -> str:
-        return "."
-
-
-@dataclass(frozen=True)
-class Negate:
-    """Unary minus."""
-
-    operand: Node
-
-    def to_text(self) -> str:
-        return "-" + self.operand.to_text()
-
-
-@dataclass(frozen=True)
-class Binary:
-    """A binary operator: comparison, ``and``/``or`` or arithmetic."""
-
-    op: str
-    left: Node
-    right: Node
-
-    def to_text(self) -> str:
-        return f"({self.left.to_text()} {self.op} {self.right.to_text()})"
-
-
-@dataclass(frozen=True)
-class Call:
-    """A function call such as ``selected(${x}, 'tijd')``."""
-
-    name: str
-    args: tuple[Node, ...]
-
-    def to_text(self) -> str:
-        return f"{self.name}({', '.join(arg.to_text() for arg in self.args)})"
-
-
-Node = Number | String | Ref | Current | Negate | Binary | Call
-
-
-def _children(node: Node) -> tuple[Node, ...]:
-    if isinstance(node, Binary):
-        return (node.left, node.right)
-    if isinstance(node, Negate):
-        return (node.operand,)
-    if isinstance(node, Call):
-        return node.args
-    return ()
 
 
 @dataclass(frozen=True)
@@ -164,7 +81,7 @@ class Expression:
         while stack:
             node = stack.pop()
             yield node
-            stack.extend(reversed(_children(node)))
+            stack.extend(reversed(children(node)))
 
     def references(self) -> set[str]:
         """The names referenced with ``${...}`` (including gemeente and team; ``.`` is not a name)."""
@@ -177,7 +94,7 @@ class Expression:
 
     def evaluate(self, values: Mapping[str, object], current: object = None) -> object:
         """The value of the expression for these answers (variable name -> value) and answer ``current``."""
-        return _Evaluator(values, _value(current)).eval(self.root)
+        return evaluate_node(self.root, values, current)
 
     def evaluate_bool(self, values: Mapping[str, object], current: object = None) -> bool:
         """The expression's value as a boolean (empty and zero are false), as relevant/constraint use it."""
@@ -358,7 +275,7 @@ def _tree_depth(root: Node) -> int:
     while stack:
         node, depth = stack.pop()
         deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in _children(node))
+        stack.extend((child, depth + 1) for child in children(node))
     return deepest
 
 
@@ -380,154 +297,3 @@ def parse(text: str) -> Expression:
         raise ExpressionError("lege expressie", 0)
     return _parse_cached(text)
 
-
-# ------------------------------------------------------------------------------------------------ values
-
-
-def _value(raw: object) -> object:
-    """Normalise an answer to the evaluator's value kinds: str, float or bool."""
-    if raw is None:
-        return ""
-    if isinstance(raw, bool | str):
-        return raw
-    if isinstance(raw, numbers.Integral):  # also numpy integers
-        try:
-            return float(raw)
-        except OverflowError:
-            return math.inf if raw > 0 else -math.inf
-    if isinstance(raw, numbers.Real | Decimal):  # also numpy floats; NaN (pandas' missing) is unanswered
-        number = float(raw)
-        return "" if math.isnan(number) else number
-    if isinstance(raw, set | frozenset):
-        return " ".join(sorted(to_string(_value(item)) for item in raw))
-    if isinstance(raw, list | tuple):
-        return " ".join(to_string(_value(item)) for item in raw)
-    raise ExpressionError(f"waarde van type {type(raw).__name__} kan niet in een expressie gebruikt worden", None)
-
-
-def to_number(value: object) -> float | None:
-    """The number a value stands for, or None (empty or non-numeric text)."""
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    if isinstance(value, float):
-        return None if math.isnan(value) else value
-    if isinstance(value, str) and _NUMERIC_STRING_RE.fullmatch(value):
-        return float(value)
-    return None
-
-
-def to_string(value: object) -> str:
-    """A value as text: integral numbers without decimals (``3``, not ``3.0``)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isfinite(value) and value == int(value):
-            return str(int(value))
-        return repr(value)
-    return str(value)
-
-
-def to_bool(value: object) -> bool:
-    """A value as a boolean: empty text, zero and NaN are false."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, float):
-        return value != 0 and not math.isnan(value)
-    return value != ""
-
-
-def _equals(left: object, right: object) -> bool:
-    if isinstance(left, bool) or isinstance(right, bool):
-        return to_bool(left) == to_bool(right)
-    a, b = to_number(left), to_number(right)
-    if a is not None and b is not None:
-        return a == b
-    if isinstance(left, float) or isinstance(right, float):
-        return False
-    return to_string(left) == to_string(right)
-
-
-def _arithmetic(op: str, left: object, right: object) -> object:
-    a, b = to_number(left), to_number(right)
-    if a is None or b is None:
-        return ""
-    if op == "+":
-        result = a + b
-    elif op == "-":
-        result = a - b
-    elif op == "*":
-        result = a * b
-    elif b == 0 or math.isinf(a):
-        return ""
-    elif op == "div":
-        result = a / b
-    else:
-        result = math.fmod(a, b)
-    return "" if math.isnan(result) else result
-
-
-_COMPARE = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-}
-
-
-class _Evaluator:
-    def __init__(self, values: Mapping[str, object], current: object) -> None:
-        self.values = values
-        self.current = current
-
-    def eval(self, node: Node) -> object:
-        if isinstance(node, Number):
-            return node.value
-        if isinstance(node, String):
-            return node.value
-        if isinstance(node, Ref):
-            try:
-                raw = self.values.get(node.name)
-            except Exception as exc:  # a broken mapping must not escape as another exception type
-                raise ExpressionError(f"waarde van {node.name!r} kan niet gelezen worden: {exc}", None) from exc
-            return _value(raw)
-        if isinstance(node, Current):
-            return self.current
-        if isinstance(node, Negate):
-            number = to_number(self.eval(node.operand))
-            return "" if number is None else -number
-        if isinstance(node, Binary):
-            return self.binary(node)
-        return self.call(node)
-
-    def binary(self, node: Binary) -> object:
-        op = node.op
-        if op == "and":
-            return to_bool(self.eval(node.left)) and to_bool(self.eval(node.right))
-        if op == "or":
-            return to_bool(self.eval(node.left)) or to_bool(self.eval(node.right))
-        left, right = self.eval(node.left), self.eval(node.right)
-        if op == "=":
-            return _equals(left, right)
-        if op == "!=":
-            return not _equals(left, right)
-        if op in _COMPARE:
-            a, b = to_number(left), to_number(right)
-            return a is not None and b is not None and _COMPARE[op](a, b)
-        return _arithmetic(op, left, right)
-
-    def call(self, node: Call) -> object:
-        name, args = node.name, node.args
-        if name == "true":
-            return True
-        if name == "false":
-            return False
-        if name == "not":
-            return not to_bool(self.eval(args[0]))
-        if name == "if":
-            return self.eval(args[1]) if to_bool(self.eval(args[0])) else self.eval(args[2])
-        if name == "selected":
-            chosen = to_string(self.eval(args[0])).split()
-            return to_string(self.eval(args[1])).strip() in chosen
-        if name == "count-selected":
-            return float(len(to_string(self.eval(args[0])).split()))
-        return float(len(to_string(self.eval(args[0]))))

@@ -2,6 +2,22 @@
 
 from survey_app.models.audit import AuditEvent
 from survey_app.models.base import Base
+from survey_app.models.coding import (
+    Code,
+    CodeHistory,
+    CoderAssignment,
+    CodeStatus,
+    Coding,
+    CodingDocument,
+    CodingProject,
+    CodingSession,
+    Consent,
+    Fragment,
+    Memo,
+    Participant,
+    ProjectKind,
+    session_attendance,
+)
 from survey_app.models.org import Gemeente, Team
 from survey_app.models.responses import Answer, Draft, Invitation, InvitationStatus, Response
 from survey_app.models.users import Role, User, user_team
@@ -11,4 +27,6 @@ __all__ = [
     "AuditEvent",
     "Answer", "Base", "Draft", "Gemeente", "Invitation", "InvitationStatus", "Response", "Role", "Team", "User",
     "Wave", "WaveModule", "WaveStatus", "WaveTeam", "user_team",
+    "Code", "CodeHistory", "CoderAssignment", "CodeStatus", "Coding", "CodingDocument", "CodingProject",
+    "CodingSession", "Consent", "Fragment", "Memo", "Participant", "ProjectKind", "session_attendance",
 ]

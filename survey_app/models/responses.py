@@ -61,12 +61,10 @@ class Draft(Base):
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     #: id of the page the respondent saw last, so reopening the link continues there
     current_page: Mapped[str | None] = mapped_column(String(128))
-    #: optimistic lock: concurrent saves of one draft cannot silently overwrite each other
-    revision: Mapped[int] = mapped_column(default=0)
+    #: optimistic lock, raised by every save (survey.flow.save_page): two tabs cannot overwrite each other
+    revision: Mapped[int] = mapped_column(default=1)
 
     invitation: Mapped[Invitation] = relationship(back_populates="draft")
-
-    __mapper_args__ = {"version_id_col": revision}
 
 
 def _random_id() -> str:

@@ -6,14 +6,28 @@ team, so routing and gemeente variants hold without JavaScript and cannot be byp
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from survey_app.extensions import db
 from survey_app.instruments.model import InstrumentSet, Item, ItemType, Page
 from survey_app.instruments.relevance import drop_irrelevant, item_is_relevant
-from survey_app.models import Answer, Draft, Invitation, InvitationStatus, Response, WaveStatus, WaveTeam
+from survey_app.models import (
+    Answer,
+    Draft,
+    Gemeente,
+    Invitation,
+    InvitationStatus,
+    Response,
+    Team,
+    Wave,
+    WaveModule,
+    WaveStatus,
+    WaveTeam,
+)
 from survey_app.services.answer_store import to_text
 from survey_app.services.tokens import hash_token
 
@@ -27,27 +41,56 @@ class SurveyRefusal(Exception):
         super().__init__(reason)
 
 
-@dataclass(frozen=True)
-class Respondent:
-    """What the questionnaire needs to know about whoever holds the link: never more than gemeente and team."""
+class DraftConflict(Exception):
+    """The draft changed between reading and saving (the same link open twice): nothing was saved."""
 
-    invitation: Invitation
+
+@dataclass
+class Respondent:
+    """What the questionnaire knows about whoever holds the link: the wave, gemeente and team, and the draft.
+
+    Read with plain column queries rather than ORM objects: a page save is the hottest path of the app.
+    """
+
+    invitation_id: int
+    wave_id: int
+    team_id: int
+    wave_label: str
+    module_ids: tuple[str, ...]
     gemeente: str
     team: str
+    from_open_link: bool
+    answers: dict | None  #: None until the first visit creates the draft
+    current_page: str | None
+    revision: int
 
 
 def find_respondent(token: str) -> Respondent:
     """The invitation behind a token, or a refusal saying why it cannot be used now."""
     if not token or len(token) > 128:
         raise SurveyRefusal(404, "onbekend")
-    invitation = db.session.scalar(select(Invitation).where(Invitation.token_hash == hash_token(token)))
-    if invitation is None:
+    row = db.session.execute(
+        select(Invitation.id, Invitation.status, Invitation.from_open_link, Invitation.wave_id,
+               Invitation.team_id, Wave.status, Wave.label, Team.slug, Gemeente.slug, Draft.answers,
+               Draft.current_page, Draft.revision)
+        .join(Wave, Wave.id == Invitation.wave_id)
+        .join(Team, Team.id == Invitation.team_id)
+        .join(Gemeente, Gemeente.id == Team.gemeente_id)
+        .outerjoin(Draft, Draft.invitation_id == Invitation.id)
+        .where(Invitation.token_hash == hash_token(token))
+    ).first()
+    if row is None:
         raise SurveyRefusal(404, "onbekend")
-    if invitation.status == InvitationStatus.SUBMITTED:
+    (invitation_id, status, from_open_link, wave_id, team_id, wave_status, wave_label, team, gemeente,
+     answers, current_page, revision) = row
+    if status == InvitationStatus.SUBMITTED:
         raise SurveyRefusal(410, "ingevuld")
-    if invitation.wave.status != WaveStatus.OPEN:
+    if wave_status != WaveStatus.OPEN:
         raise SurveyRefusal(410, "gesloten")
-    return Respondent(invitation, invitation.team.gemeente.slug, invitation.team.slug)
+    module_ids = tuple(db.session.scalars(
+        select(WaveModule.module_id).where(WaveModule.wave_id == wave_id).order_by(WaveModule.position)))
+    return Respondent(invitation_id, wave_id, team_id, wave_label, module_ids, gemeente, team, from_open_link,
+                      answers, current_page, revision or 0)
 
 
 def find_open_link(token: str) -> WaveTeam:
@@ -60,14 +103,30 @@ def find_open_link(token: str) -> WaveTeam:
     return participation
 
 
-def draft_of(respondent: Respondent) -> Draft:
-    """The respondent's draft, created on first visit (which also marks the invitation as started)."""
-    invitation = respondent.invitation
-    if invitation.draft is None:
-        invitation.draft = Draft(answers={})
-        invitation.status = InvitationStatus.STARTED
-        db.session.flush()
-    return invitation.draft
+def ensure_draft(respondent: Respondent) -> dict:
+    """The respondent's answers so far; the first visit creates the draft and marks the invitation started."""
+    if respondent.answers is None:
+        try:
+            with db.session.begin_nested():
+                db.session.execute(insert(Draft).values(invitation_id=respondent.invitation_id, answers={},
+                                                        revision=1))
+        except IntegrityError:  # the same link opened twice at once: the other request created it
+            respondent.answers, respondent.current_page, respondent.revision = db.session.execute(
+                select(Draft.answers, Draft.current_page, Draft.revision)
+                .where(Draft.invitation_id == respondent.invitation_id)).one()
+            return respondent.answers
+        db.session.execute(update(Invitation).where(Invitation.id == respondent.invitation_id)
+                           .values(status=InvitationStatus.STARTED))
+        respondent.answers, respondent.revision = {}, 1
+    return respondent.answers
+
+
+def remember_page(respondent: Respondent, page_id: str) -> None:
+    """Note the page being shown, so that reopening the link continues there."""
+    if respondent.current_page != page_id:
+        db.session.execute(update(Draft).where(Draft.invitation_id == respondent.invitation_id)
+                           .values(current_page=page_id))
+        respondent.current_page = page_id
 
 
 def visible_items(page: Page, answers: dict, respondent: Respondent) -> list[Item]:
@@ -83,18 +142,29 @@ def visible_pages(instruments: InstrumentSet, answers: dict, respondent: Respond
     ]
 
 
-def page_variables(page: Page) -> set[str]:
-    """Every variable any item of the page can yield."""
-    return {v.name for item in page.items for v in item.variables()}
+@functools.cache
+def page_variables(page: Page) -> frozenset[str]:
+    """Every variable any item of the page can yield (pages are immutable, so this is cached)."""
+    return frozenset(v.name for item in page.items for v in item.variables())
 
 
-def save_page(draft: Draft, page: Page, values: dict[str, object]) -> None:
-    """Replace the page's answers in the draft with `values` (an emptied field removes its answer)."""
-    answers = {k: v for k, v in (draft.answers or {}).items() if k not in page_variables(page)}
+def save_page(respondent: Respondent, page: Page, values: dict[str, object]) -> dict[str, object]:
+    """Replace the page's answers in the draft with `values` (an emptied field removes its answer).
+
+    The revision check makes two tabs of the same link unable to overwrite each other silently.
+    """
+    answers = {k: v for k, v in ensure_draft(respondent).items() if k not in page_variables(page)}
     answers.update({k: v for k, v in values.items() if v is not None and v != ""})
-    draft.answers = answers
-    draft.current_page = page.id
-    db.session.flush()
+    changed = db.session.execute(
+        update(Draft)
+        .where(Draft.invitation_id == respondent.invitation_id, Draft.revision == respondent.revision)
+        .values(answers=answers, current_page=page.id, revision=respondent.revision + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        raise DraftConflict()
+    respondent.answers, respondent.current_page, respondent.revision = answers, page.id, respondent.revision + 1
+    return answers
 
 
 def answered_count(instruments: InstrumentSet, answers: dict, respondent: Respondent) -> tuple[int, int]:
@@ -116,26 +186,25 @@ def submit(respondent: Respondent, instruments: InstrumentSet, channel: str = "w
     The conditional UPDATE is the once-only guarantee: of any number of concurrent submits, exactly one
     sees a row change; the others find the invitation already submitted and store nothing.
     """
-    invitation = respondent.invitation
     changed = db.session.execute(
         update(Invitation)
-        .where(Invitation.id == invitation.id, Invitation.status != InvitationStatus.SUBMITTED)
+        .where(Invitation.id == respondent.invitation_id, Invitation.status != InvitationStatus.SUBMITTED)
         .values(status=InvitationStatus.SUBMITTED)
         .execution_options(synchronize_session=False)
     ).rowcount
     if changed != 1:
         db.session.rollback()
         return False
-    stored = db.session.scalar(select(Draft.answers).where(Draft.invitation_id == invitation.id)) or {}
+    stored = db.session.scalar(select(Draft.answers).where(Draft.invitation_id == respondent.invitation_id)) or {}
     answers = drop_irrelevant(instruments, dict(stored), respondent.gemeente, respondent.team)
-    response = Response(wave_id=invitation.wave_id, team_id=invitation.team_id,
-                        channel="open_link" if invitation.from_open_link else channel)
+    response = Response(wave_id=respondent.wave_id, team_id=respondent.team_id,
+                        channel="open_link" if respondent.from_open_link else channel)
     db.session.add(response)
     db.session.flush()
     rows = [{"response_id": response.id, "variable": name, "value": text}
             for name, value in sorted(answers.items()) if (text := to_text(value)) is not None]
     if rows:
         db.session.execute(insert(Answer), rows)
-    db.session.execute(delete(Draft).where(Draft.invitation_id == invitation.id))
+    db.session.execute(delete(Draft).where(Draft.invitation_id == respondent.invitation_id))
     db.session.commit()
     return True

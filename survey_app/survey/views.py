@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
-from sqlalchemy.orm.exc import StaleDataError
+from flask import current_app, redirect, render_template, request, url_for
 
 from survey_app.extensions import db, limiter
-from survey_app.instrument_registry import wave_instruments
+from survey_app.instrument_registry import instruments_for
 from survey_app.models import Invitation
 from survey_app.services.tokens import hash_token, new_token
 from survey_app.survey import bp
 from survey_app.survey.answers_form import ForgedPost, read_page
 from survey_app.survey.flow import (
+    DraftConflict,
     SurveyRefusal,
     answered_count,
-    draft_of,
+    ensure_draft,
     find_open_link,
     find_respondent,
+    remember_page,
     save_page,
     submit,
     visible_items,
@@ -31,16 +32,24 @@ REFUSALS = {
     "gesloten": ("Vragenlijst gesloten", "Deze vragenlijst is gesloten. Er kunnen geen antwoorden meer worden "
                  "gegeven."),
 }
+CONFLICT = ("Pagina ook elders geopend", "Deze vragenlijst is ook in een ander venster geopend en daar gewijzigd. "
+            "Laad de pagina opnieuw en vul deze pagina nog eens in.")
 
 
 def _rate_limit() -> str:
-    return current_app.config.get("SURVEY_RATE_LIMIT", "120 per minute")
+    return current_app.config["SURVEY_RATE_LIMIT"]
 
 
 @bp.errorhandler(SurveyRefusal)
 def refused(refusal: SurveyRefusal):
     title, text = REFUSALS[refusal.reason]
     return render_template("survey/refused.html", title=title, text=text, reason=refusal.reason), refusal.status
+
+
+@bp.errorhandler(DraftConflict)
+def conflict(_error: DraftConflict):
+    db.session.rollback()
+    return render_template("survey/refused.html", title=CONFLICT[0], text=CONFLICT[1], reason="conflict"), 409
 
 
 @bp.errorhandler(ForgedPost)
@@ -61,8 +70,7 @@ def _neighbour(pages, page_id: str, step: int):
 
 def _context(token: str):
     respondent = find_respondent(token)
-    instruments = wave_instruments(respondent.invitation.wave)
-    return respondent, instruments
+    return respondent, instruments_for(respondent.module_ids)
 
 
 @bp.get("/s/<token>")
@@ -70,13 +78,11 @@ def _context(token: str):
 def start(token: str):
     """Welcome page: what the questionnaire is, that it is anonymous, and where to continue."""
     respondent, instruments = _context(token)
-    draft = respondent.invitation.draft
-    answers = draft.answers if draft else {}
-    pages = visible_pages(instruments, answers, respondent)
-    resume = draft.current_page if draft and any(p.id == draft.current_page for p in pages) else None
-    return render_template("survey/start.html", token=token, wave=respondent.invitation.wave,
+    pages = visible_pages(instruments, respondent.answers or {}, respondent)
+    resume = respondent.current_page if any(p.id == respondent.current_page for p in pages) else None
+    return render_template("survey/start.html", token=token, wave_label=respondent.wave_label,
                            first_page=pages[0].id if pages else None, resume=resume, page_count=len(pages),
-                           open_link=respondent.invitation.from_open_link)
+                           open_link=respondent.from_open_link)
 
 
 @bp.route("/s/<token>/pagina/<page_id>", methods=["GET", "POST"])
@@ -84,8 +90,7 @@ def start(token: str):
 def page(token: str, page_id: str):
     """One page of questions; POST saves it and moves on, back, or to 'later verder'."""
     respondent, instruments = _context(token)
-    draft = draft_of(respondent)
-    answers = dict(draft.answers or {})
+    answers = dict(ensure_draft(respondent))
     pages = visible_pages(instruments, answers, respondent)
     index = next((i for i, p in enumerate(pages) if p.id == page_id), None)
     if index is None:
@@ -104,14 +109,9 @@ def page(token: str, page_id: str):
         if action == "volgende" and posted.errors:
             errors, raw = posted.errors, posted.raw
         else:
-            valid = {k: v for k, v in posted.values.items() if k.split("_other")[0] not in posted.errors}
-            try:
-                save_page(draft, current, valid)
-                db.session.commit()
-            except StaleDataError:
-                db.session.rollback()
-                abort(409)
-            answers = dict(draft.answers)
+            valid = {k: v for k, v in posted.values.items() if k.removesuffix("_other") not in posted.errors}
+            answers = save_page(respondent, current, valid)
+            db.session.commit()
             if action == "later":
                 return redirect(url_for("survey.saved", token=token))
             new_pages = visible_pages(instruments, answers, respondent)
@@ -128,12 +128,12 @@ def page(token: str, page_id: str):
                     return redirect(url_for("survey.page", token=token, page_id=following.id))
                 return redirect(url_for("survey.confirm", token=token))
     else:
-        draft.current_page = current.id
+        remember_page(respondent, current.id)
         db.session.commit()
     return render_template(
         "survey/page.html", token=token, page=current, blocks=blocks(items), answers=answers, raw=raw,
         errors=errors, notice=notice, number=index + 1, total=len(pages), is_first=index == 0,
-        wave=respondent.invitation.wave,
+        wave_label=respondent.wave_label,
     ), (200 if not errors else 422)
 
 
@@ -142,7 +142,7 @@ def page(token: str, page_id: str):
 def saved(token: str):
     """'Later verder': the answers are kept; the same link continues where the respondent stopped."""
     respondent, _ = _context(token)
-    return render_template("survey/saved.html", token=token, wave=respondent.invitation.wave)
+    return render_template("survey/saved.html", token=token, wave_label=respondent.wave_label)
 
 
 @bp.get("/s/<token>/controle")
@@ -150,12 +150,12 @@ def saved(token: str):
 def confirm(token: str):
     """Last page: how many questions were answered, and a button to submit for good."""
     respondent, instruments = _context(token)
-    draft = draft_of(respondent)
+    answers = ensure_draft(respondent)
     db.session.commit()
-    answered, asked = answered_count(instruments, draft.answers or {}, respondent)
-    pages = visible_pages(instruments, draft.answers or {}, respondent)
+    answered, asked = answered_count(instruments, answers, respondent)
+    pages = visible_pages(instruments, answers, respondent)
     return render_template("survey/confirm.html", token=token, answered=answered, asked=asked,
-                           last_page=pages[-1].id if pages else None, wave=respondent.invitation.wave)
+                           last_page=pages[-1].id if pages else None, wave_label=respondent.wave_label)
 
 
 @bp.post("/s/<token>/verzenden")
@@ -175,13 +175,13 @@ def thanks():
 
 
 @bp.route("/o/<token>", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config.get("OPEN_LINK_RATE_LIMIT", "20 per minute"))
+@limiter.limit(lambda: current_app.config["OPEN_LINK_RATE_LIMIT"])
 def open_link(token: str):
     """A team's shared link: explains that it is weaker, then mints a personal link for this respondent."""
     participation = find_open_link(token)
     if request.method == "GET":
         return render_template("survey/open_link.html", token=token, team=participation.team,
-                               wave=participation.wave)
+                               wave_label=participation.wave.label)
     personal = new_token()
     db.session.add(Invitation(wave_id=participation.wave_id, team_id=participation.team_id,
                               token_hash=hash_token(personal), from_open_link=True))

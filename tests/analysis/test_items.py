@@ -64,7 +64,7 @@ def test_number_items_use_groupby_statistics():
 
 def test_multiple_choice_percent_of_those_who_answered_and_other_texts():
     answers = respondents(ORG, {"noord": 4, "doeth": 2})
-    answers["belemmering"] = ["tijd geld", "tijd", None, "geld tijd tijd", "", "regels"]
+    answers["belemmering"] = ["tijd geld", "tijd", None, "geld tijd tijd", "", "regels onbekend"]
     answers["belemmering_other"] = [None, "te veel overleg", None, " ", None, "Privacyregels"]
     inst = instruments([multiple("belemmering", ["tijd", "geld", "regels"], other=True)])
     stats, index = stats_for(answers, inst)
@@ -75,6 +75,7 @@ def test_multiple_choice_percent_of_those_who_answered_and_other_texts():
     assert stats.percent["belemmering"]["geld"][noord] == pytest.approx(200 / 3)
     assert stats.percent["belemmering"]["regels"][noord] == 0.0
     assert stats.n[0, 0] == 4
+    assert stats.percent["belemmering"]["regels"][0] == pytest.approx(25.0)
     assert stats.other["belemmering"][0] == ["Privacyregels", "te veel overleg"]
     assert stats.other["belemmering"][noord] == ["te veel overleg"]
     assert open_answers(answers, inst.variables(), index) == {}
@@ -111,3 +112,11 @@ def test_open_answers_are_sorted_per_scope():
     assert texts[0] == ["Ander rooster", "meer tijd", "zo"]
     assert texts[index.ids.index("gemeente:zwolle")] == ["meer tijd", "zo"]
     assert texts[index.ids.index("team:zuid")] == []
+
+
+def test_single_code_variable_without_scale_is_treated_as_a_number():
+    answers = respondents(ORG, {"noord": 3})
+    answers["los"] = [1.0, 2.0, 6.0]
+    stats, _ = stats_for(answers, instruments([item("los", scale=None)]))
+    assert stats.mean[0, 0] == 3.0
+    assert "los" not in stats.percent

@@ -10,7 +10,7 @@ from sqlalchemy import DateTime, func, inspect, select, text
 from survey_app.extensions import db
 from survey_app.instrument_registry import wave_instruments
 from survey_app.models import Base, Draft, Invitation, InvitationStatus, Response
-from survey_app.survey.flow import draft_of, find_respondent, save_page, submit
+from survey_app.survey.flow import find_respondent, save_page, submit
 from tests.conftest import csrf_token_from
 
 RESPONDENT_SIDE = {"response", "answer"}
@@ -68,7 +68,7 @@ def test_twenty_concurrent_submits_store_exactly_one_response(extra_app, create_
     token = invite(wave, "zwolle-noord")[0]
     respondent = find_respondent(token)
     instruments = wave_instruments(wave)
-    save_page(draft_of(respondent), instruments.pages[0], {"sw_hulp_vragen": 4})
+    save_page(respondent, instruments.pages[0], {"sw_hulp_vragen": 4})
     db.session.commit()
 
     threaded_app = extra_app()

@@ -86,7 +86,7 @@ def _names_on_all_pages(client, token) -> set[str]:
     from survey_app.survey.flow import find_respondent, visible_pages
 
     respondent = find_respondent(token)
-    pages = visible_pages(current_instruments().subset(respondent.invitation.wave.module_ids), {}, respondent)
+    pages = visible_pages(current_instruments().subset(respondent.module_ids), {}, respondent)
     names: set[str] = set()
     for page in pages:
         response = client.get(f"/s/{token}/pagina/{page.id}")
@@ -165,3 +165,25 @@ def test_open_link_mints_personal_links(client, create_open_wave):
     assert minted.status_code == 302 and "/s/" in minted.headers["Location"]
     invitation = db.session.scalar(select(Invitation))
     assert invitation.from_open_link and invitation.team.slug == "team-doeth"
+
+
+def test_two_tabs_cannot_overwrite_each_other(client, create_open_wave, invite):
+    import pytest
+
+    from survey_app.survey.flow import DraftConflict, ensure_draft, find_respondent, save_page
+
+    wave = create_open_wave(modules=["samenwerking"])
+    token = invite(wave, "zwolle-noord")[0]
+    first_visit, second_visit = find_respondent(token), find_respondent(token)
+    ensure_draft(first_visit)
+    ensure_draft(second_visit)  # both found no draft; the second finds the first one's instead of failing
+    db.session.commit()
+    first_tab, second_tab = find_respondent(token), find_respondent(token)
+    page = current_instruments().subset(["samenwerking"]).pages[0]
+    save_page(first_tab, page, {"sw_hulp_vragen": 5})
+    db.session.commit()
+    with pytest.raises(DraftConflict):
+        save_page(second_tab, page, {"sw_hulp_vragen": 1})
+    db.session.rollback()
+    db.session.expire_all()
+    assert db.session.scalar(select(Draft)).answers == {"sw_hulp_vragen": 5}

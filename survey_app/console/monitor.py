@@ -1,0 +1,63 @@
+"""The live response table of a wave in the shape of Tabel 2: invited, started, responded and % per team."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from survey_app.analysis.formatting import format_percent
+from survey_app.extensions import db
+from survey_app.models import Invitation, InvitationStatus, Response, Wave
+
+
+@dataclass
+class MonitorRow:
+    """One line: a team, a gemeente total or the grand total."""
+
+    label: str
+    invited: int = 0
+    started: int = 0
+    responded: int = 0
+
+    @property
+    def percent(self) -> str:
+        """Responded as % of invited, Dutch notation ('72,3%'); '–' when nobody was counted as invited."""
+        return format_percent(100 * self.responded / self.invited if self.invited else None)
+
+    def add(self, other: MonitorRow) -> None:
+        self.invited += other.invited
+        self.started += other.started
+        self.responded += other.responded
+
+
+@dataclass
+class GemeenteBlock:
+    """A gemeente's teams with their total."""
+
+    label: str
+    teams: list[MonitorRow] = field(default_factory=list)
+    total: MonitorRow = field(default_factory=lambda: MonitorRow("Totaal"))
+
+
+def _counts(query) -> dict[int, int]:
+    return dict(db.session.execute(query).all())
+
+
+def response_monitor(wave: Wave) -> tuple[list[GemeenteBlock], MonitorRow]:
+    """Per gemeente its teams and total, plus the grand total; responded = submitted responses per team."""
+    responded = _counts(select(Response.team_id, func.count()).where(Response.wave_id == wave.id)
+                        .group_by(Response.team_id))
+    started = _counts(select(Invitation.team_id, func.count())
+                      .where(Invitation.wave_id == wave.id, Invitation.status == InvitationStatus.STARTED)
+                      .group_by(Invitation.team_id))
+    blocks: dict[str, GemeenteBlock] = {}
+    grand = MonitorRow("Totaal")
+    for participation in sorted(wave.teams, key=lambda p: (p.team.gemeente.label, p.team.label)):
+        team = participation.team
+        block = blocks.setdefault(team.gemeente.slug, GemeenteBlock(team.gemeente.label))
+        row = MonitorRow(team.label, participation.headcount, started.get(team.id, 0), responded.get(team.id, 0))
+        block.teams.append(row)
+        block.total.add(row)
+        grand.add(row)
+    return list(blocks.values()), grand

@@ -1,0 +1,72 @@
+"""Teamleider pages. Access is checked on the slug before any lookup, so 'not yours' and 'does not exist'
+both answer 404 and reveal nothing about other teams."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, render_template
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from survey_app.auth.access import can_see_team
+from survey_app.extensions import db
+from survey_app.models import Role, Team, Wave, WaveStatus, WaveTeam
+from survey_app.services import audit
+from survey_app.teamleider import bp
+
+
+def _visible_participations() -> list[WaveTeam]:
+    """The (wave, team) pairs this account may see, newest wave first; draft waves are left out."""
+    query = (select(WaveTeam).join(Wave, Wave.id == WaveTeam.wave_id).join(Team, Team.id == WaveTeam.team_id)
+             .where(Wave.status != WaveStatus.DRAFT).order_by(Wave.created_on.desc(), Wave.name.desc(), Team.slug))
+    if current_user.role == Role.TEAMLEIDER:
+        query = query.where(WaveTeam.team_id.in_([team.id for team in current_user.teams]))
+    return list(db.session.scalars(query))
+
+
+def _wave_and_team(wave_name: str, team_slug: str) -> tuple[Wave, Team]:
+    """The wave and team of a bijlage URL; 404 unless the account may see the team and the team took part."""
+    if not can_see_team(current_user, team_slug):
+        abort(404)
+    participation = db.session.scalar(
+        select(WaveTeam).join(Wave, Wave.id == WaveTeam.wave_id).join(Team, Team.id == WaveTeam.team_id)
+        .where(Wave.name == wave_name, Team.slug == team_slug, Wave.status != WaveStatus.DRAFT))
+    if participation is None:
+        abort(404)
+    return participation.wave, participation.team
+
+
+@bp.get("/")
+@login_required
+def index():
+    """The waves with a bijlage for the account's team(s)."""
+    return render_template("teamleider/index.html", participations=_visible_participations())
+
+
+@bp.get("/<wave>/<team>/bijlage")
+@login_required
+def bijlage(wave: str, team: str):
+    """The team's bijlage as a web page (audited)."""
+    current_wave, current_team = _wave_and_team(wave, team)
+    from survey_app.reports import render_bijlage_html
+
+    html = render_bijlage_html(current_wave, current_team)
+    audit.record(audit.Action.REPORT_DOWNLOAD, f"golf {current_wave.name}, team {current_team.slug}, HTML",
+                 user=current_user)
+    db.session.commit()
+    return html
+
+
+@bp.get("/<wave>/<team>/bijlage.pdf")
+@login_required
+def bijlage_pdf(wave: str, team: str):
+    """The team's bijlage as PDF download (audited)."""
+    current_wave, current_team = _wave_and_team(wave, team)
+    from survey_app.reports import build_bijlage_pdf
+
+    content = build_bijlage_pdf(current_wave, current_team)
+    audit.record(audit.Action.REPORT_DOWNLOAD, f"golf {current_wave.name}, team {current_team.slug}, PDF",
+                 user=current_user)
+    db.session.commit()
+    filename = f"bijlage-{current_wave.name}-{current_team.slug}.pdf"
+    return current_app.response_class(content, mimetype="application/pdf",
+                                      headers={"Content-Disposition": f'attachment; filename="{filename}"'})
