@@ -6,6 +6,7 @@ import click
 
 from survey_app.cli.common import transactional
 from survey_app.instrument_registry import wave_instruments
+from survey_app.services import audit
 from survey_app.services.response_import import import_responses
 from survey_app.services.waves import get_wave
 
@@ -20,4 +21,5 @@ def import_command(name: str, path: str) -> None:
     """Importeer antwoorden (brede CSV: gemeente, team, één kolom per variabele); alles of niets."""
     wave = get_wave(name)
     count = import_responses(wave, wave_instruments(wave), path)
+    audit.record(audit.Action.RESPONSES_IMPORTED, f"golf {name}: {count} responses uit {path}")
     click.echo(f"{count} responses geïmporteerd in golf '{name}'.")

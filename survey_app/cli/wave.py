@@ -12,6 +12,7 @@ from survey_app.cli.common import transactional
 from survey_app.extensions import db
 from survey_app.instrument_registry import current_instruments
 from survey_app.models import WaveStatus
+from survey_app.services import audit
 from survey_app.services.errors import InputError
 from survey_app.services.invitations import create_invitations, write_links_csv
 from survey_app.services.waves import create_wave, get_wave, read_headcounts, set_status
@@ -32,6 +33,7 @@ def create(name: str, modules: str, headcounts: str | None, label: str, min_cell
     module_ids = [m.strip() for m in modules.split(",") if m.strip()]
     wave = create_wave(name, module_ids, current_instruments(), counts, label=label,
                        min_cell_size=min_cell_size or current_app.config["MIN_CELL_SIZE"])
+    audit.record(audit.Action.WAVE_CREATED, f"golf {wave.name}")
     click.echo(f"Golf '{wave.name}' gemaakt met {len(wave.modules)} modules en {len(wave.teams)} teams.")
 
 
@@ -41,6 +43,7 @@ def create(name: str, modules: str, headcounts: str | None, label: str, min_cell
 def open_wave(name: str) -> None:
     """Open een golf voor respondenten."""
     set_status(get_wave(name), WaveStatus.OPEN)
+    audit.record(audit.Action.WAVE_STATUS, f"golf {name}: open")
     click.echo(f"Golf '{name}' is open.")
 
 
@@ -50,6 +53,7 @@ def open_wave(name: str) -> None:
 def close_wave(name: str) -> None:
     """Sluit een golf: links werken niet meer."""
     set_status(get_wave(name), WaveStatus.CLOSED)
+    audit.record(audit.Action.WAVE_STATUS, f"golf {name}: gesloten")
     click.echo(f"Golf '{name}' is gesloten.")
 
 
@@ -64,6 +68,7 @@ def invite(name: str, team_slug: str, count: int, out_path: str) -> None:
         wave = get_wave(name)
         tokens = create_invitations(wave, team_slug, count)
         write_links_csv(out_path, wave, team_slug, tokens, current_app.config["PUBLIC_BASE_URL"])
+        audit.record(audit.Action.INVITATIONS, f"golf {name}, team {team_slug}: {count} links")
     except InputError as error:
         db.session.rollback()
         click.echo(str(error), err=True)

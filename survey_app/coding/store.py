@@ -130,6 +130,7 @@ def project_data(project: CodingProject) -> ProjectData:
         attributes[(name, fragment.position)] = dict(fragment.attributes or {})
     coding_rows = db.session.execute(
         select(CodingDocument.name, Fragment.position, Coding.coder, Code.path, Coding.final)
+        .select_from(Coding)
         .join(Fragment, Fragment.id == Coding.fragment_id)
         .join(CodingDocument, CodingDocument.id == Fragment.document_id)
         .join(Code, Code.id == Coding.code_id)

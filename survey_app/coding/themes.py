@@ -90,6 +90,7 @@ def _quotes(data: ProjectData, index: ScopeIndex, scope_n: np.ndarray, quote_min
     team_label = {team.slug: team.label for team in index.organisation.teams}
     rows = db.session.execute(
         select(CodingDocument.name, Fragment.position, Fragment.text, Code.path)
+        .select_from(Coding)
         .join(Fragment, Fragment.id == Coding.fragment_id)
         .join(CodingDocument, CodingDocument.id == Fragment.document_id)
         .join(Code, Code.id == Coding.code_id)

@@ -88,7 +88,7 @@ def wave_form(teams, modules) -> WaveForm:
     """A WaveForm with the loaded modules as choices and one optional number field per team."""
 
     class Form(WaveForm):
-        pass
+        """WaveForm plus this request's per-team fields (a fresh class, so fields never leak between requests)."""
 
     for team in teams:
         setattr(Form, HEADCOUNT_PREFIX + team.slug, IntegerField(

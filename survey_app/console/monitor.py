@@ -26,6 +26,7 @@ class MonitorRow:
         return format_percent(100 * self.responded / self.invited if self.invited else None)
 
     def add(self, other: MonitorRow) -> None:
+        """Count another row into this total."""
         self.invited += other.invited
         self.started += other.started
         self.responded += other.responded

@@ -18,41 +18,50 @@ NUMERIC_KINDS = ("code", "number", "yesno")
 
 
 def load_answers_frame(wave: Wave, instruments: InstrumentSet) -> pd.DataFrame:
-    """Read every response of the wave in two queries and pivot the long answer rows into columns."""
-    respondents = pd.DataFrame(
-        db.session.execute(
-            select(Response.id, Gemeente.slug.label("gemeente"), Team.slug.label("team"))
-            .join(Team, Team.id == Response.team_id)
-            .join(Gemeente, Gemeente.id == Team.gemeente_id)
-            .where(Response.wave_id == wave.id)
-            .order_by(Response.id)
-        ).all(),
-        columns=["response_id", "gemeente", "team"],
+    """Read every response of the wave in two Core queries and pivot the long answer rows into columns.
+
+    Core statements on the session's connection and plain tuples keep this close to the driver's own speed:
+    a wave of 100,000 respondents has some 15 million answer rows.
+    """
+    respondents = _frame(
+        select(Response.id, Gemeente.slug, Team.slug)
+        .join(Team, Team.id == Response.team_id)
+        .join(Gemeente, Gemeente.id == Team.gemeente_id)
+        .where(Response.wave_id == wave.id)
+        .order_by(Response.id),
+        ["response_id", "gemeente", "team"],
     )
-    long = pd.DataFrame(
-        db.session.execute(
-            select(Answer.response_id, Answer.variable, Answer.value)
-            .join(Response, Response.id == Answer.response_id)
-            .where(Response.wave_id == wave.id)
-        ).all(),
-        columns=["response_id", "variable", "value"],
+    wave_responses = select(Response.id).where(Response.wave_id == wave.id).scalar_subquery()
+    long = _frame(
+        select(Answer.response_id, Answer.variable, Answer.value).where(Answer.response_id.in_(wave_responses)),
+        ["response_id", "variable", "value"],
     )
     return answers_to_frame(respondents, long, instruments)
 
 
+def _frame(statement, names: list[str]) -> pd.DataFrame:
+    """Run a Core statement and build the DataFrame column-wise: pandas probing each Row object is slow."""
+    rows = db.session.connection().execute(statement).fetchall()
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    return pd.DataFrame({name: np.asarray(column, dtype=object) for name, column in zip(names, columns, strict=True)})
+
+
 def answers_to_frame(respondents: pd.DataFrame, long: pd.DataFrame, instruments: InstrumentSet) -> pd.DataFrame:
-    """Pivot (response_id, variable, value) rows to one column per variable, typed by variable kind."""
+    """Place (response_id, variable, value) rows in a respondents x variables grid, typed by variable kind."""
     variables = instruments.variables()
-    wide = long.pivot(index="response_id", columns="variable", values="value") if len(long) else pd.DataFrame()
-    frame = respondents.set_index("response_id")
+    row_of = pd.Index(respondents["response_id"]).get_indexer(long["response_id"])
+    column_of = pd.Index([v.name for v in variables]).get_indexer(long["variable"])
+    known = (row_of >= 0) & (column_of >= 0)  # answers to variables no longer in the instruments are ignored
+    grid = np.full((len(respondents), len(variables)), None, dtype=object)
+    grid[row_of[known], column_of[known]] = long["value"].to_numpy(dtype=object)[known]
     columns = {}
-    for variable in variables:
-        raw = wide[variable.name].reindex(frame.index) if variable.name in wide.columns else None
+    for position, variable in enumerate(variables):
+        raw = grid[:, position]
         if variable.kind in NUMERIC_KINDS:
-            columns[variable.name] = (pd.to_numeric(raw, errors="coerce").astype(float) if raw is not None
-                                      else pd.Series(np.nan, index=frame.index, dtype=float))
+            columns[variable.name] = pd.to_numeric(pd.Series(raw), errors="coerce").astype(float)
         else:
-            columns[variable.name] = (raw.astype(object).where(raw.notna(), None) if raw is not None
-                                      else pd.Series(None, index=frame.index, dtype=object))
-    result = pd.concat([frame[["gemeente", "team"]], pd.DataFrame(columns, index=frame.index)], axis=1)
-    return result.reset_index(drop=True)
+            columns[variable.name] = pd.Series(raw, dtype=object)
+    frame = pd.DataFrame(columns)
+    frame.insert(0, "team", respondents["team"].to_numpy())
+    frame.insert(0, "gemeente", respondents["gemeente"].to_numpy())
+    return frame

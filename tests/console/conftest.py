@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 from dataclasses import dataclass
 
@@ -99,3 +100,12 @@ def csrf_for(page) -> str:
     from tests.conftest import csrf_token_from
 
     return csrf_token_from(page.get_data(as_text=True))
+
+
+def reports_ready() -> bool:
+    """True once survey_app.reports provides the two bijlage functions the teamleider views import."""
+    try:
+        module = importlib.import_module("survey_app.reports")
+    except ImportError:
+        return False
+    return hasattr(module, "render_bijlage_html") and hasattr(module, "build_bijlage_pdf")

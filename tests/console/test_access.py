@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from werkzeug.routing import IntegerConverter
 
-from tests.console.conftest import TEAM_A, TEAM_B, login_as
+from tests.console.conftest import TEAM_A, TEAM_B, login_as, reports_ready
 
 #: endpoints anyone may reach (their own checks handle tokens)
 PUBLIC = {"home.index", "static", "auth.login", "survey.start", "survey.page", "survey.saved", "survey.confirm",
@@ -18,7 +16,8 @@ ADMIN_ONLY = {"console.accounts", "console.new_account_page", "console.toggle_ac
 #: what a teamleider may reach besides the public pages (bijlage routes are checked per team below)
 TEAMLEIDER_ALLOWED = {"teamleider.index", "teamleider.bijlage", "teamleider.bijlage_pdf"}
 BIJLAGE = {"teamleider.bijlage", "teamleider.bijlage_pdf"}
-REPORTS_PRESENT = importlib.util.find_spec("survey_app.reports") is not None
+#: the bijlage pages come from the reports module (built separately); until it exists only refusals are checked
+REPORTS_PRESENT = reports_ready()
 
 
 def _values(world) -> dict[str, object]:

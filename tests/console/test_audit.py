@@ -10,7 +10,7 @@ from sqlalchemy import select
 from survey_app.extensions import db
 from survey_app.models import AuditEvent
 from survey_app.services import audit
-from tests.console.conftest import PASSWORD, TEAM_A, csrf_for, login_as
+from tests.console.conftest import PASSWORD, TEAM_A, csrf_for, login_as, reports_ready
 
 
 def _actions() -> list[tuple[str, str]]:
@@ -75,9 +75,7 @@ def test_wave_status_and_invitations_are_logged(client, world):
 
 def _fake_reports(monkeypatch):
     """The reports module is written by someone else; stand in for it only while it does not exist."""
-    try:
-        import survey_app.reports  # noqa: F401
-    except ImportError:
+    if not reports_ready():
         fake = types.ModuleType("survey_app.reports")
         fake.render_bijlage_html = lambda wave, team: f"<p>bijlage {wave.name} {team.slug}</p>"
         fake.build_bijlage_pdf = lambda wave, team: b"%PDF-1.7 bijlage"

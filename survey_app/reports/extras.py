@@ -1,0 +1,108 @@
+"""The closing sections of a bijlage: the team's previous wave, coded open answers and the methods page."""
+
+from __future__ import annotations
+
+from survey_app.instruments.model import InstrumentSet, ItemType
+from survey_app.reports.dutch import format_mean, format_number, reason_text
+from survey_app.reports.view import item_label, shown, team_scope
+
+ROLE_LABELS = {"_beschik": "Ik beschik over", "_toewerken": "Ik wil toewerken naar",
+               "_attitude": "Vind ik belangrijk", "_gedrag": "Doe ik in de praktijk"}
+
+
+def side_label(instruments: InstrumentSet, name: str) -> str:
+    """A short column heading for one side of a pair (beschik/toewerken, belang/praktijk)."""
+    for suffix, label in ROLE_LABELS.items():
+        if name.endswith(suffix):
+            return label
+    return instruments.item(name).label
+
+
+def previous_means(analysis: dict, team: str) -> dict:
+    """The team's shown means of an older wave's analysis, per item variable and per construct."""
+    scope = team_scope(team)
+    return {
+        "items": {name: e["mean"] for name in analysis["items"]
+                  if (e := shown(analysis["items"], name, scope)) and e.get("mean") is not None},
+        "constructs": {name: e["mean"] for name in analysis["constructs"]
+                       if (e := shown(analysis["constructs"], name, scope)) and e.get("mean") is not None},
+    }
+
+
+def open_themes_section(themes: dict | None, team: str, gemeente: str) -> list[dict]:
+    """Per open question the coded themes with respondent counts (team, gemeente, totaal) and the team's quotes;
+    empty when nothing was coded."""
+    if not themes:
+        return []
+    scopes = [team_scope(team), f"gemeente:{gemeente}", "total"]
+    questions = []
+    for question in themes.get("questions", {}).values():
+        rows = []
+        for theme in question["themes"].values():
+            counts = [theme["counts"].get(scope) for scope in scopes]
+            if any(count for count in counts):
+                rows.append({"label": theme["label"],
+                             "cells": [format_number(c, 0) if c is not None else format_number(None) for c in counts]})
+        if not rows:
+            continue
+        respondents = [question["respondents"].get(scope) for scope in scopes]
+        quotes = [quote["text"] for quote in question.get("quotes", []) if quote["team"] == team]
+        questions.append({"label": question["label"], "rows": rows, "quotes": quotes,
+                          "respondents": [format_number(c, 0) if c is not None else format_number(None)
+                                          for c in respondents]})
+    return questions
+
+
+def scales_used(instruments: InstrumentSet) -> list[str]:
+    """The answer scales of the wave's statements and ratings, in words."""
+    seen: dict[str, str] = {}
+    for item in instruments.items:
+        if item.type == ItemType.SELECT_ONE and item.scale and len(item.scale.codes) == 5:
+            seen.setdefault(item.scale.name, " – ".join(
+                f"{format_number(c.code, 0) if isinstance(c.code, int) else c.code} = {c.label}"
+                for c in item.scale.choices))
+        elif item.type == ItemType.RATING and item.minimum is not None and item.maximum is not None:
+            text = f"rapportcijfer van {format_number(item.minimum, 0)} tot en met {format_number(item.maximum, 0)}"
+            seen.setdefault(f"rating-{item.minimum}-{item.maximum}", text)
+    return list(seen.values())
+
+
+def harmonisation_notes(analysis: dict) -> list[str]:
+    """Factors a comparison used to put an older scale on the current one, with their basis."""
+    comparison = analysis.get("comparison") or {}
+    notes = []
+    for test in comparison.get("tests", []):
+        if "factor" in test:
+            note = (f"Scores van {comparison['with']} vermenigvuldigd met {format_number(test['factor_rounded'], 2)}"
+                    f" ({test.get('basis') or 'basis onbekend'}).")
+            if note not in notes:
+                notes.append(note)
+    return notes
+
+
+def hidden_figures(analysis: dict, instruments: InstrumentSet, scopes: list[dict], asked: set[str],
+                   min_cell_size: int) -> list[dict]:
+    """Per column and reason which figures are not shown, by label, so the reader knows what is missing."""
+    out = []
+    for column in scopes:
+        reasons: dict[str, list[str]] = {}
+        for section in ("constructs", "pairs", "items"):
+            for name, entries in analysis[section].items():
+                entry = entries.get(column["scope"])
+                if not entry or not entry.get("suppressed") or entry["reason"] == "no_answers":
+                    continue
+                if section == "items" and name not in asked:
+                    continue
+                reasons.setdefault(entry["reason"], []).append(_label(instruments, section, name))
+        for reason, labels in reasons.items():
+            out.append({"scope": column["label"], "reason": reason_text(reason, min_cell_size),
+                        "count": format_number(len(labels), 0), "labels": labels})
+    return out
+
+
+def _label(instruments: InstrumentSet, section: str, name: str) -> str:
+    if section == "pairs":
+        for pair in instruments.pairs:
+            if pair.name == name:
+                return f"verschil: {pair.label}"
+    return item_label(instruments, name)

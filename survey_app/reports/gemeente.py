@@ -1,0 +1,119 @@
+"""The gemeente report as plain data: response per team (Tabel 2), the teams side by side per theme, and the
+year-over-year tests for the gemeente (Tabel 7/9). Pure: the analysis dicts in, formatted strings out."""
+
+from __future__ import annotations
+
+from survey_app.instruments.model import InstrumentSet, ItemType
+from survey_app.reports.dutch import format_mean, format_n, format_number, format_percent, reason_text
+from survey_app.reports.extras import harmonisation_notes, scales_used
+from survey_app.reports.themes import agreement_like
+from survey_app.reports.view import asked_in, gemeente_scope, item_label, shown
+
+TEAMS_PER_TABLE = 6
+REASONS = ("not_in_both", "n_below_min", "changed_scale_without_factor")
+SKIP_TEXTS = {"not_in_both": "niet in beide metingen gevraagd", "n_below_min": "te weinig antwoorden in een meting",
+              "changed_scale_without_factor": "andere antwoordschaal zonder omrekenfactor"}
+
+
+def _response(analysis: dict, teams: list[dict], scope: str, label: str, min_cell: int) -> list[dict]:
+    rows = []
+    for team in teams:
+        response = analysis["response"].get(team["id"], {})
+        small = team["suppressed"]
+        rows.append({"label": team["label"], "invited": format_number(response.get("invited"), 0),
+                     "responded": f"minder dan {min_cell}" if small else format_number(response.get("responded"), 0),
+                     "rate": format_percent(None) if small else format_percent(response.get("rate")),
+                     "total": False})
+    response = analysis["response"].get(scope, {})
+    rows.append({"label": f"Totaal {label}", "invited": format_number(response.get("invited"), 0),
+                 "responded": format_number(response.get("responded"), 0),
+                 "rate": format_percent(response.get("rate")), "total": True})
+    return rows
+
+
+def _mean(section: dict, name: str, scope: str) -> str:
+    entry = shown(section, name, scope)
+    return format_mean(entry.get("mean")) if entry else format_mean(None)
+
+
+def _theme_tables(analysis: dict, instruments: InstrumentSet, gemeente: str, teams: list[dict]) -> list[dict]:
+    scopes = [team["id"] for team in teams] + [gemeente_scope(gemeente)]
+    themes = []
+    for module in instruments.modules:
+        rows = [{"label": c.label, "scale": True, "cells": [_mean(analysis["constructs"], c.name, s) for s in scopes]}
+                for c in module.constructs if c.name in analysis["constructs"]]
+        for page in module.pages:
+            for item in page.items:
+                wanted = (item.type == ItemType.RATING or (item.type == ItemType.SELECT_ONE and agreement_like(item)))
+                if wanted and asked_in(page, item, gemeente) and item.name in analysis["items"]:
+                    rows.append({"label": item.label, "scale": False,
+                                 "cells": [_mean(analysis["items"], item.name, s) for s in scopes]})
+        if not rows:
+            continue
+        chunks = []
+        for start in range(0, max(len(teams), 1), TEAMS_PER_TABLE):
+            picked = list(range(start, min(start + TEAMS_PER_TABLE, len(teams)))) + [len(teams)]
+            chunks.append({"heads": [teams[i]["label"] if i < len(teams) else "Gemeente" for i in picked],
+                           "rows": [{"label": row["label"], "scale": row["scale"],
+                                     "cells": [row["cells"][i] for i in picked]} for row in rows]})
+        themes.append({"title": module.title, "tables": chunks})
+    return themes
+
+
+def _significance(comparison: dict | None, older: dict | None, analysis: dict, instruments: InstrumentSet,
+                  gemeente: str) -> dict | None:
+    if not comparison or not comparison.get("comparison"):
+        return None
+    result = comparison["comparison"]
+    scope = gemeente_scope(gemeente)
+    rows, hidden = [], 0
+    for test in result["tests"]:
+        if not test["significant"]:
+            continue
+        section = "constructs" if test["kind"] == "construct" else "items"
+        if shown(analysis[section], test["variable"], scope) is None:
+            hidden += 1  # the gemeente's own figure is hidden in this wave, so its test is not shown either
+            continue
+        rows.append({
+            "label": item_label(instruments, test["variable"]),
+            "n_a": format_number(test["n_a"], 0), "n_b": format_number(test["n_b"], 0),
+            "mean_a": _mean(analysis[section], test["variable"], scope),
+            "mean_b": _mean(older[section], test["variable"], scope) if older else format_mean(None),
+            "u": format_number(test["u"], 1), "p": format_number(test["p"], 3), "direction": test["direction"],
+            "p_holm": format_number(test["p_holm"], 3), "holm": "ja" if test["significant_holm"] else "nee",
+            "factor": format_number(test["factor_rounded"], 2) if "factor" in test else None,
+        })
+    skipped = {}
+    for skip in result["skipped"]:
+        skipped[skip["reason"]] = skipped.get(skip["reason"], 0) + 1
+    return {
+        "with": result["with"], "alpha": format_number(comparison["settings"]["alpha"], 2), "rows": rows,
+        "tested": format_number(len(result["tests"]), 0), "significant": format_number(len(rows), 0),
+        "significant_holm": format_number(sum(t["significant_holm"] for t in result["tests"]), 0),
+        "skipped": [{"reason": SKIP_TEXTS.get(reason, reason), "count": format_number(count, 0)}
+                    for reason, count in skipped.items()],
+        "harmonisation": harmonisation_notes(comparison), "hidden": format_number(hidden, 0) if hidden else None,
+    }
+
+
+def gemeente_context(analysis: dict, instruments: InstrumentSet, gemeente: str, generated_on: str,
+                     comparison: dict | None = None, older: dict | None = None) -> dict:
+    """Everything the gemeente report shows; `comparison` is run_analysis(wave, compare, gemeente=slug)."""
+    scope = gemeente_scope(gemeente)
+    info = next(s for s in analysis["scopes"] if s["id"] == scope)
+    teams = [s for s in analysis["scopes"] if s["parent"] == scope]
+    min_cell = analysis["settings"]["min_cell_size"]
+    shown_teams = [team for team in teams if not team["suppressed"]]
+    return {
+        "kind": "gemeente", "wave": analysis.get("wave", {}), "generated_on": generated_on,
+        "min_cell_size": min_cell, "gemeente": {"slug": gemeente, "label": info["label"]},
+        "n": format_n(info["n"]) if not info["suppressed"] else f"minder dan {min_cell}",
+        "suppressed": bool(info["suppressed"]),
+        "response": _response(analysis, teams, scope, info["label"], min_cell),
+        "small_teams": [team["label"] for team in teams if team["suppressed"]],
+        "small_reason": reason_text("scope_n_below_min", min_cell),
+        "themes": [] if info["suppressed"] else _theme_tables(analysis, instruments, gemeente, shown_teams),
+        "significance": _significance(comparison, older, analysis, instruments, gemeente),
+        "older_label": (older or {}).get("wave", {}).get("label") or (older or {}).get("wave", {}).get("name"),
+        "scales": scales_used(instruments),
+    }

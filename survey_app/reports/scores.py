@@ -1,0 +1,70 @@
+"""Scale scores and difference scores of a bijlage: the Baken profile, other constructs (werkbeleving) with
+their items, the transitiecompetenties and the attitude/behaviour gaps. Values come from the analysis only."""
+
+from __future__ import annotations
+
+from survey_app.instruments.model import Construct, InstrumentSet
+from survey_app.reports.themes import previous_cell
+from survey_app.reports.view import mean_cell, shown
+
+
+def is_baken(construct: Construct) -> bool:
+    """The eight Bakens Welzijn Nieuwe Stijl are the constructs named baken_1 .. baken_8."""
+    return construct.name.startswith("baken_")
+
+
+def baken_profile(instruments: InstrumentSet, analysis: dict, columns: list[dict],
+                  previous: dict | None = None) -> dict | None:
+    """Table and dot-plot spec of the Baken means (1-5) for team, gemeente and totaal."""
+    bakens = [c for c in instruments.constructs if is_baken(c) and c.name in analysis["constructs"]]
+    if not bakens:
+        return None
+    rows, points = [], []
+    for construct in bakens:
+        number = construct.name.removeprefix("baken_")
+        rows.append({"number": number, "label": construct.label,
+                     "cells": [mean_cell(analysis["constructs"], construct.name, c["scope"]) for c in columns],
+                     "previous": previous_cell(previous, "constructs", construct.name)})
+        points.append({"label": f"{number}. {construct.label}", "values": [
+            (entry["mean"] if (entry := shown(analysis["constructs"], construct.name, c["scope"])) else None)
+            for c in columns]})
+    chart = {"kind": "profile", "series": [c["short"] for c in columns], "rows": points, "low": 1, "high": 5}
+    return {"rows": rows, "chart": chart,
+            "alt": "Profiel van de acht Bakens (gemiddelde 1-5) voor " + ", ".join(c["short"] for c in columns)}
+
+
+def other_constructs(instruments: InstrumentSet, analysis: dict, columns: list[dict], gemeente_items,
+                     previous: dict | None = None) -> list[dict]:
+    """Every construct that is not a Baken (werkbeleving): its score and the means of its items."""
+    sections = []
+    for construct in instruments.constructs:
+        if is_baken(construct) or construct.name not in analysis["constructs"]:
+            continue
+        items = []
+        for name in construct.items:
+            if name not in analysis["items"] or name not in gemeente_items:
+                continue
+            item = instruments.item(name)
+            items.append({"label": item.label, "reverse": item.reverse,
+                          "cells": [mean_cell(analysis["items"], name, c["scope"]) for c in columns],
+                          "previous": previous_cell(previous, "items", name)})
+        sections.append({"label": construct.label,
+                         "cells": [mean_cell(analysis["constructs"], construct.name, c["scope"]) for c in columns],
+                         "previous": previous_cell(previous, "constructs", construct.name), "items": items})
+    return sections
+
+
+def pair_table(instruments: InstrumentSet, analysis: dict, columns: list[dict], kind: str) -> list[dict]:
+    """Rows of a difference table: the team's mean of a and b, and the difference a − b for every column."""
+    team = columns[0]["scope"]
+    rows = []
+    for pair in instruments.pairs:
+        if pair.kind != kind or pair.name not in analysis["pairs"]:
+            continue
+        rows.append({
+            "label": pair.label,
+            "a": mean_cell(analysis["items"], pair.a, team),
+            "b": mean_cell(analysis["items"], pair.b, team),
+            "cells": [mean_cell(analysis["pairs"], pair.name, c["scope"]) for c in columns],
+        })
+    return rows

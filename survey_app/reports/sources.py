@@ -1,0 +1,125 @@
+"""Where the report data comes from: the wave's analysis (cached per wave and response count), the team's
+previous wave, a gemeente's comparison and the coded open answers. This is the only report module that
+touches the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+
+from sqlalchemy import func, select
+
+from survey_app.extensions import db
+from survey_app.instrument_registry import wave_instruments
+from survey_app.models import Response, Team, Wave, WaveTeam
+from survey_app.reports.bijlage import bijlage_context
+from survey_app.reports.dutch import format_date
+from survey_app.reports.extras import previous_means
+from survey_app.reports.gemeente import gemeente_context
+from survey_app.services.analysis import Harmonisation, run_analysis
+
+CACHE_SIZE = 16
+_cache: OrderedDict[tuple, dict] = OrderedDict()
+_lock = threading.Lock()
+
+
+def response_count(wave: Wave) -> int:
+    """Number of stored responses of a wave: part of the cache key, so new responses refresh the analysis."""
+    return db.session.scalar(select(func.count()).select_from(Response).where(Response.wave_id == wave.id)) or 0
+
+
+def cached_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
+                    harmonisation: Harmonisation | None = None) -> dict:
+    """run_analysis, remembered in-process per (wave id, response count, comparison) for web requests."""
+    key = (wave.id, response_count(wave), compare.id if compare else None,
+           response_count(compare) if compare else None, gemeente, repr(harmonisation))
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    result = run_analysis(wave, compare, gemeente, harmonisation)
+    with _lock:
+        _cache[key] = result
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
+
+
+def clear_cache() -> None:
+    """Forget every cached analysis (tests, and after a wave's data were replaced)."""
+    with _lock:
+        _cache.clear()
+
+
+def _earlier_waves(wave: Wave) -> list[Wave]:
+    """Waves created before this one (by created_on, then id), most recent first, that have responses."""
+    waves = db.session.scalars(
+        select(Wave).where(Wave.id != wave.id).order_by(Wave.created_on.desc(), Wave.id.desc())).all()
+    return [w for w in waves if (w.created_on, w.id) < (wave.created_on, wave.id) and response_count(w) > 0]
+
+
+def previous_wave_of_team(wave: Wave, team: Team) -> Wave | None:
+    """The most recent earlier wave in which the team took part and which has responses of the team."""
+    for earlier in _earlier_waves(wave):
+        took_part = db.session.scalar(select(WaveTeam.id).where(WaveTeam.wave_id == earlier.id,
+                                                                WaveTeam.team_id == team.id))
+        if took_part is not None:
+            return earlier
+    return None
+
+
+def previous_wave_of_gemeente(wave: Wave, gemeente: str) -> Wave | None:
+    """The most recent earlier wave in which one of the gemeente's teams took part."""
+    for earlier in _earlier_waves(wave):
+        if any(p.team.gemeente.slug == gemeente for p in earlier.teams):
+            return earlier
+    return None
+
+
+def coded_themes(wave: Wave) -> dict | None:
+    """The coded open answers of the wave (survey_app.coding.themes), or None when coding is not available."""
+    try:
+        from survey_app.coding.themes import open_answer_themes
+    except ImportError:
+        return None
+    result = open_answer_themes(wave)
+    return result if result.get("questions") else None
+
+
+def today() -> str:
+    """The date printed on reports."""
+    return format_date(dt.date.today())
+
+
+def previous_for(wave: Wave, team: Team) -> dict | None:
+    """The team's means in its previous wave, labelled, for the comparison section of the bijlage."""
+    earlier = previous_wave_of_team(wave, team)
+    if earlier is None:
+        return None
+    means = previous_means(cached_analysis(earlier), team.slug)
+    return {"label": earlier.label or earlier.name, **means}
+
+
+def team_report_context(wave: Wave, team: Team) -> dict:
+    """The prepared bijlage of one team of a wave."""
+    analysis = cached_analysis(wave)
+    return bijlage_context(analysis, wave_instruments(wave), team.slug, team.gemeente.slug, today(),
+                           previous=previous_for(wave, team), themes=coded_themes(wave))
+
+
+def comparison_for(wave: Wave, gemeente: str, compare: Wave | None = None,
+                   harmonisation: Harmonisation | None = None) -> tuple[dict | None, dict | None]:
+    """(comparison analysis restricted to the gemeente, the older wave's plain analysis), or (None, None)."""
+    compare = compare or previous_wave_of_gemeente(wave, gemeente)
+    if compare is None:
+        return None, None
+    return cached_analysis(wave, compare, gemeente, harmonisation), cached_analysis(compare)
+
+
+def gemeente_report_context(wave: Wave, gemeente: str, compare: Wave | None = None,
+                            harmonisation: Harmonisation | None = None) -> dict:
+    """The prepared gemeente report of a wave."""
+    comparison, older = comparison_for(wave, gemeente, compare, harmonisation)
+    return gemeente_context(cached_analysis(wave), wave_instruments(wave), gemeente, today(),
+                            comparison=comparison, older=older)

@@ -1,0 +1,87 @@
+"""Reading the analysis dict the way every report does: shown figures only, and which questions a gemeente got.
+
+Nothing here computes a statistic; it only picks published values out of the analysis layer's output.
+"""
+
+from __future__ import annotations
+
+from survey_app.instruments.model import InstrumentSet, Item, ItemType, Page
+from survey_app.reports.dutch import format_mean, format_n, format_percent
+
+TOTAL = "total"
+
+
+def team_scope(slug: str) -> str:
+    """The analysis scope id of a team."""
+    return f"team:{slug}"
+
+
+def gemeente_scope(slug: str) -> str:
+    """The analysis scope id of a gemeente."""
+    return f"gemeente:{slug}"
+
+
+def shown(section: dict, name: str, scope: str) -> dict | None:
+    """The published entry of one variable/construct/pair in one scope, or None when hidden or absent."""
+    entry = section.get(name, {}).get(scope)
+    if not entry or entry.get("suppressed"):
+        return None
+    return entry
+
+
+def hidden_reason(section: dict, name: str, scope: str) -> str | None:
+    """The analysis layer's reason for hiding an entry, or None when it is shown or absent."""
+    entry = section.get(name, {}).get(scope)
+    return entry.get("reason") if entry and entry.get("suppressed") else None
+
+
+def mean_cell(section: dict, name: str, scope: str) -> dict:
+    """A table cell with the formatted mean and n, or dashes (and the reason) when hidden."""
+    entry = shown(section, name, scope)
+    if entry is None or entry.get("mean") is None:
+        return {"mean": format_mean(None), "n": format_n(None), "hidden": True}
+    return {"mean": format_mean(entry["mean"]), "n": format_n(entry["n"]), "hidden": False}
+
+
+def percent_cell(section: dict, name: str, scope: str, code: str) -> str:
+    """A formatted percentage of one code in one scope, or the dash when hidden."""
+    entry = shown(section, name, scope)
+    if entry is None or "percent" not in entry:
+        return format_percent(None)
+    return format_percent(entry["percent"].get(code), 1)
+
+
+def asked_in(page: Page, item: Item, gemeente: str) -> bool:
+    """Whether the gemeente's professionals got this question (only_gemeenten / skip_gemeenten of page and item)."""
+    for holder in (page, item):
+        if holder.only_gemeenten and gemeente not in holder.only_gemeenten:
+            return False
+        if gemeente in holder.skip_gemeenten:
+            return False
+    return True
+
+
+def is_local(page: Page, item: Item) -> bool:
+    """True for a question asked in some gemeenten only (reported in those gemeenten's bijlagen only)."""
+    return bool(page.only_gemeenten or item.only_gemeenten)
+
+
+def pair_items(instruments: InstrumentSet, kind: str) -> set[str]:
+    """Names of the items that belong to pairs of one kind (competence or attitude)."""
+    return {name for pair in instruments.pairs if pair.kind == kind for name in (pair.a, pair.b)}
+
+
+def item_label(instruments: InstrumentSet, name: str) -> str:
+    """The label of a variable, construct or pair, for tables that list them by name."""
+    for construct in instruments.constructs:
+        if construct.name == name:
+            return construct.label
+    for variable in instruments.variables():
+        if variable.name == name:
+            return variable.label
+    return name
+
+
+def is_numeric_mean(item: Item) -> bool:
+    """Items whose analysis entry has a mean worth a table row (scales and numbers, not choices of kind)."""
+    return item.type in (ItemType.SELECT_ONE, ItemType.RATING, ItemType.INTEGER, ItemType.DECIMAL)
