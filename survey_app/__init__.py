@@ -50,6 +50,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(console_bp)
     app.register_blueprint(teamleider_bp)
 
+    from survey_app.reports.views import bp as reports_bp
+
+    app.register_blueprint(reports_bp)
+
     from survey_app.cli import register_commands
 
     register_commands(app)

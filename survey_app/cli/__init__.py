@@ -25,3 +25,7 @@ def register_commands(app: Flask) -> None:
     from survey_app.cli import analyse
 
     app.cli.add_command(analyse.analyse)
+
+    from survey_app.cli import reports
+
+    app.cli.add_command(reports.group)

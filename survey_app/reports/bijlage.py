@@ -90,7 +90,8 @@ def bijlage_context(analysis: dict, instruments: InstrumentSet, team: str, gemee
         "attitude": {"rows": attitude, "a": side_label(instruments, first["attitude"].a),
                      "b": side_label(instruments, first["attitude"].b)} if attitude else None,
         "open_themes": open_themes_section(themes, team, gemeente),
-        "previous_label": previous["label"] if previous else None,
+        "previous_label": previous["short"] if previous else None,
+        "previous_title": previous["label"] if previous else None,
         "methods": {
             "scales": scales_used(instruments),
             "harmonisation": harmonisation_notes(analysis),

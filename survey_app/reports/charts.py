@@ -28,7 +28,7 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 DARK = {"#ca0020", "#0571b0", "#0072B2", "#009E73", "#D55E00", "#000000", "#CC79A7"}
 MARKERS = ("o", "s", "^", "D")
 WIDTH_IN = 6.7
-BAR_IN = 0.19
+BAR_IN = 0.165
 FONT = {"font.family": "DejaVu Sans", "font.size": 7.5, "svg.fonttype": "none", "svg.hashsalt": "rapport",
         "axes.unicode_minus": True}
 MIN_LABEL_PERCENT = 7.0
@@ -102,7 +102,7 @@ def _stacked_figure(spec: dict) -> Figure:
     axes.set_yticklabels(labels)
     axes.xaxis.set_major_locator(FixedLocator([0, 25, 50, 75, 100]))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_percent(value, 0)))
-    axes.tick_params(length=0)
+    axes.tick_params(left=False, bottom=False)  # labels only: fewer SVG nodes for WeasyPrint to draw
     for side in ("top", "right", "left"):
         axes.spines[side].set_visible(False)
     handles = [Patch(facecolor=c, edgecolor="#777777", linewidth=0.4, label=label)
@@ -125,7 +125,8 @@ def _profile_figure(spec: dict) -> Figure:
     left = 2.7 / WIDTH_IN
     axes = figure.add_axes((left, 0.35 / height, 1 - left - 0.2 / WIDTH_IN, len(rows) * 0.36 / height))
     for s, name in enumerate(series):
-        points = [(row["values"][s], r) for r, row in enumerate(rows) if row["values"][s] is not None]
+        offset = (s - (len(series) - 1) / 2) * 0.16  # a small vertical dodge keeps equal means apart
+        points = [(row["values"][s], r + offset) for r, row in enumerate(rows) if row["values"][s] is not None]
         if points:
             axes.plot([p[0] for p in points], [p[1] for p in points], linestyle="none", marker=MARKERS[s],
                       markersize=6 - s, color=OKABE_ITO[s], label=name, alpha=0.9)
@@ -140,7 +141,7 @@ def _profile_figure(spec: dict) -> Figure:
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_number(value, 1)))
     axes.grid(axis="x", color="#dddddd", linewidth=0.5)
     axes.grid(axis="y", color="#f0f0f0", linewidth=0.5)
-    axes.tick_params(length=0)
+    axes.tick_params(left=False, bottom=False)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     figure.legend(loc="upper center", ncol=len(series), frameon=False, fontsize=7, bbox_to_anchor=(0.5, 1.0))

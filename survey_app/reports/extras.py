@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from survey_app.instruments.model import InstrumentSet, ItemType
-from survey_app.reports.dutch import format_mean, format_number, reason_text
+from survey_app.reports.dutch import format_number, reason_text
+from survey_app.reports.themes import agreement_like
 from survey_app.reports.view import item_label, shown, team_scope
 
 ROLE_LABELS = {"_beschik": "Ik beschik over", "_toewerken": "Ik wil toewerken naar",
@@ -57,7 +58,7 @@ def scales_used(instruments: InstrumentSet) -> list[str]:
     """The answer scales of the wave's statements and ratings, in words."""
     seen: dict[str, str] = {}
     for item in instruments.items:
-        if item.type == ItemType.SELECT_ONE and item.scale and len(item.scale.codes) == 5:
+        if item.type == ItemType.SELECT_ONE and agreement_like(item):
             seen.setdefault(item.scale.name, " – ".join(
                 f"{format_number(c.code, 0) if isinstance(c.code, int) else c.code} = {c.label}"
                 for c in item.scale.choices))

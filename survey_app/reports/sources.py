@@ -25,15 +25,22 @@ _lock = threading.Lock()
 
 
 def response_count(wave: Wave) -> int:
-    """Number of stored responses of a wave: part of the cache key, so new responses refresh the analysis."""
+    """Number of stored responses of a wave."""
     return db.session.scalar(select(func.count()).select_from(Response).where(Response.wave_id == wave.id)) or 0
+
+
+def data_key(wave: Wave) -> tuple:
+    """What identifies a wave's data for the cache: id, count and the lowest and highest (random) response id,
+    so new or replaced responses refresh the analysis."""
+    count, low, high = db.session.execute(
+        select(func.count(), func.min(Response.id), func.max(Response.id)).where(Response.wave_id == wave.id)).one()
+    return wave.id, wave.name, count, low, high
 
 
 def cached_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
                     harmonisation: Harmonisation | None = None) -> dict:
     """run_analysis, remembered in-process per (wave id, response count, comparison) for web requests."""
-    key = (wave.id, response_count(wave), compare.id if compare else None,
-           response_count(compare) if compare else None, gemeente, repr(harmonisation))
+    key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation))
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -98,7 +105,7 @@ def previous_for(wave: Wave, team: Team) -> dict | None:
     if earlier is None:
         return None
     means = previous_means(cached_analysis(earlier), team.slug)
-    return {"label": earlier.label or earlier.name, **means}
+    return {"label": earlier.label or earlier.name, "short": earlier.name, **means}
 
 
 def team_report_context(wave: Wave, team: Team) -> dict:

@@ -28,12 +28,18 @@ def answer_page(page, overrides: dict[str, str]) -> None:
         field.fill("Meer tijd voor overleg.")
 
 
+def go(page, role: str, name: str) -> None:
+    """Click a button or link and wait for the page it leads to (a form post answers with a redirect)."""
+    with page.expect_navigation():
+        page.get_by_role(role, name=name).click()
+
+
 def test_complete_questionnaire_with_stop_and_resume(page, live_server, create_open_wave, invite):
     wave = create_open_wave()
     token = invite(wave, "zwolle-oost")[0]
     overrides = {"nw_aanwenden_kwaliteiten": "1"}
     page.goto(f"{live_server}/s/{token}")
-    page.get_by_role("link", name="Beginnen").click()
+    go(page, "link", "Beginnen")
 
     pages_done, stopped, follow_up_seen = 0, False, False
     while "/pagina/" in page.url:
@@ -42,22 +48,22 @@ def test_complete_questionnaire_with_stop_and_resume(page, live_server, create_o
         if page.locator(f'input[name="{FOLLOW_UP}"]').count():
             follow_up_seen = True
         if pages_done == 8 and not stopped:
-            page.get_by_role("button", name="Later verder").click()
+            go(page, "button", "Later verder")
             assert "Uw antwoorden zijn bewaard" in page.content()
             page.goto(f"{live_server}/s/{token}")
-            page.get_by_role("link", name="Verder waar u gebleven was").click()
+            go(page, "link", "Verder waar u gebleven was")
             stopped = True
             continue
-        page.get_by_role("button", name="Volgende").click()
+        go(page, "button", "Volgende")
         if "vervolgvraag" in page.content():
             answer_page(page, overrides)
             follow_up_seen = True
-            page.get_by_role("button", name="Volgende").click()
+            go(page, "button", "Volgende")
         pages_done += 1
 
     assert stopped and follow_up_seen and pages_done > 20
     assert "Klaar om te versturen" in page.content()
-    page.get_by_role("button", name="Antwoorden versturen").click()
+    go(page, "button", "Antwoorden versturen")
     assert "Hartelijk dank" in page.content()
     assert "/s/" not in page.url
 
@@ -72,7 +78,7 @@ def test_grid_is_a_table_on_wide_screens_and_cards_on_phones(page, live_server, 
     wave = create_open_wave(modules=["samenwerking"])
     token = invite(wave, "zwolle-noord")[0]
     page.goto(f"{live_server}/s/{token}")
-    page.get_by_role("link", name="Beginnen").click()
+    go(page, "link", "Beginnen")
     label = page.locator(".grid .option-label").first
     assert page.locator(".grid-head").first.is_visible()
     assert label.bounding_box()["width"] <= 1  # wide: the column header names the option (label kept for readers)

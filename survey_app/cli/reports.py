@@ -1,0 +1,46 @@
+"""`flask reports build`: every bijlage and gemeente report of a wave as PDF files."""
+
+from __future__ import annotations
+
+import click
+
+from survey_app.cli.common import transactional
+from survey_app.instrument_registry import wave_instruments
+from survey_app.services.analysis import Harmonisation, changed_variables, read_calibration
+from survey_app.services.errors import fail
+from survey_app.services.waves import get_wave
+
+
+@click.group("reports")
+def group() -> None:
+    """Rapportages: bijlagen per team en rapportages per gemeente."""
+
+
+@group.command("build")
+@click.argument("name")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Map voor de PDF-bestanden.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Aantal parallelle processen.")
+@click.option("--compare", "other", help="Vergelijk met deze (oudere) golf; standaard de vorige golf per gemeente.")
+@click.option("--changed-scale", default="", help="Modules, constructen of items met een andere schaal dan in de "
+              "oudere golf, komma-gescheiden (bijv. bakens).")
+@click.option("--calibration", type=click.Path(dir_okay=False), help="CSV new,old: kalibratie voor de factor.")
+@transactional
+def build(name: str, out_dir: str, jobs: int, other: str | None, changed_scale: str, calibration: str | None) -> None:
+    """Maak alle bijlagen (per team) en rapportages (per gemeente) van een golf, parallel."""
+    from survey_app.reports import build_reports
+
+    wave = get_wave(name)
+    compare = get_wave(other) if other else None
+    names = [n.strip() for n in changed_scale.split(",") if n.strip()]
+    if (names or calibration) and compare is None:
+        raise fail("--changed-scale", "alleen zinvol met --compare")
+    harmonisation = Harmonisation(
+        changed=changed_variables(wave_instruments(wave), names) if names else frozenset(),
+        factor=read_calibration(calibration) if calibration else None,
+    ) if compare is not None else None
+    click.echo(f"Analyse van golf '{wave.name}' ...")
+    with click.progressbar(length=len(wave.teams) + len({p.team.gemeente_id for p in wave.teams}),
+                           label="Rapportages maken") as bar:
+        files = build_reports(wave, out_dir, jobs=jobs, compare=compare, harmonisation=harmonisation,
+                              progress=lambda done, total, filename: bar.update(1))
+    click.echo(f"{len(files)} bestanden geschreven naar {out_dir}.")

@@ -1,0 +1,149 @@
+"""Researcher pages under /rapporten: per wave every bijlage and gemeente report (web page and PDF), and a
+background build of all PDFs with a status page that refreshes itself (meta refresh, no script)."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, send_from_directory, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from survey_app.auth.access import roles_required
+from survey_app.extensions import db
+from survey_app.models import Role, Team, Wave, WaveTeam
+from survey_app.reports import jobs
+from survey_app.services import audit
+
+bp = Blueprint("reports", __name__, url_prefix="/rapporten", template_folder="templates")
+STAFF = (Role.RESEARCHER, Role.ADMIN)
+
+
+def _wave(name: str) -> Wave:
+    wave = db.session.scalar(select(Wave).where(Wave.name == name))
+    if wave is None:
+        abort(404)
+    return wave
+
+
+def _team(wave: Wave, slug: str) -> Team:
+    team = db.session.scalar(select(Team).join(WaveTeam, WaveTeam.team_id == Team.id)
+                             .where(WaveTeam.wave_id == wave.id, Team.slug == slug))
+    if team is None:
+        abort(404)
+    return team
+
+
+def _gemeente(wave: Wave, slug: str) -> str:
+    if slug not in {p.team.gemeente.slug for p in wave.teams}:
+        abort(404)
+    return slug
+
+
+def _audited(detail: str) -> None:
+    audit.record(audit.Action.REPORT_DOWNLOAD, detail, user=current_user)
+    db.session.commit()
+
+
+def _pdf(content: bytes, filename: str):
+    return current_app.response_class(content, mimetype="application/pdf",
+                                      headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/")
+@roles_required(*STAFF)
+def index():
+    """The waves, newest first."""
+    waves = db.session.scalars(select(Wave).order_by(Wave.created_on.desc(), Wave.id.desc())).all()
+    return render_template("reports/index.html", waves=waves)
+
+
+@bp.get("/<wave>/")
+@roles_required(*STAFF)
+def wave_page(wave: str):
+    """Teams and gemeenten of a wave with links to their reports, and the build-all form."""
+    current = _wave(wave)
+    teams = sorted((p.team for p in current.teams), key=lambda t: (t.gemeente.slug, t.slug))
+    gemeenten = sorted({t.gemeente.slug: t.gemeente for t in teams}.values(), key=lambda g: g.slug)
+    return render_template("reports/wave.html", wave=current, teams=teams, gemeenten=gemeenten,
+                           status=jobs.build_status(current.name))
+
+
+@bp.get("/<wave>/team/<team>")
+@roles_required(*STAFF)
+def team_html(wave: str, team: str):
+    """A team's bijlage as a web page."""
+    from survey_app.reports import render_bijlage_html
+
+    current = _wave(wave)
+    current_team = _team(current, team)
+    html = render_bijlage_html(current, current_team, url_for("static", filename=""))
+    _audited(f"golf {current.name}, team {current_team.slug}, HTML")
+    return html
+
+
+@bp.get("/<wave>/team/<team>.pdf")
+@roles_required(*STAFF)
+def team_pdf(wave: str, team: str):
+    """A team's bijlage as PDF."""
+    from survey_app.reports import build_bijlage_pdf
+
+    current = _wave(wave)
+    current_team = _team(current, team)
+    content = build_bijlage_pdf(current, current_team)
+    _audited(f"golf {current.name}, team {current_team.slug}, PDF")
+    return _pdf(content, f"{current.name}-{current_team.gemeente.slug}-{current_team.slug}.pdf")
+
+
+@bp.get("/<wave>/gemeente/<gemeente>")
+@roles_required(*STAFF)
+def gemeente_html(wave: str, gemeente: str):
+    """A gemeente report as a web page."""
+    from survey_app.reports import render_gemeente_html
+
+    current = _wave(wave)
+    html = render_gemeente_html(current, _gemeente(current, gemeente), url_for("static", filename=""))
+    _audited(f"golf {current.name}, gemeente {gemeente}, HTML")
+    return html
+
+
+@bp.get("/<wave>/gemeente/<gemeente>.pdf")
+@roles_required(*STAFF)
+def gemeente_pdf(wave: str, gemeente: str):
+    """A gemeente report as PDF."""
+    from survey_app.reports import build_gemeente_pdf
+
+    current = _wave(wave)
+    content = build_gemeente_pdf(current, _gemeente(current, gemeente))
+    _audited(f"golf {current.name}, gemeente {gemeente}, PDF")
+    return _pdf(content, f"{current.name}-{gemeente}.pdf")
+
+
+@bp.post("/<wave>/bouwen")
+@roles_required(*STAFF)
+def build(wave: str):
+    """Start building every PDF of the wave in the background."""
+    current = _wave(wave)
+    app = current_app._get_current_object()
+    if not jobs.start_build(app, current.name, int(app.config.get("REPORTS_BUILD_JOBS", 2))):
+        flash("Er loopt al een opdracht voor deze golf.", "info")
+    return redirect(url_for("reports.status", wave=current.name))
+
+
+@bp.get("/<wave>/status")
+@roles_required(*STAFF)
+def status(wave: str):
+    """Progress of the background build; refreshes itself while it runs, download links when done."""
+    current = _wave(wave)
+    return render_template("reports/status.html", wave=current, status=jobs.build_status(current.name))
+
+
+@bp.get("/<wave>/bestanden/<filename>")
+@roles_required(*STAFF)
+def download(wave: str, filename: str):
+    """One PDF of the latest build."""
+    current = _wave(wave)
+    if not re.fullmatch(rf"{re.escape(current.name)}-[a-z0-9-]+\.pdf", filename):
+        abort(404)
+    _audited(f"golf {current.name}, bestand {filename}")
+    return send_from_directory(jobs.reports_dir(current_app, current.name), filename, as_attachment=True)
