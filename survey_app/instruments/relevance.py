@@ -29,15 +29,16 @@ def _gemeente_allows(only: tuple[str, ...], skip: tuple[str, ...], gemeente: str
     return not (skip and gemeente in skip)
 
 
-def _holds(text: str | None, values: Mapping[str, object]) -> bool:
-    return text is None or parse(text).evaluate_bool(values)
+def _holds(text: str | None, answers: Mapping[str, object], gemeente: str | None, team: str | None) -> bool:
+    """Evaluate a condition; the values are only assembled when there is one (most items have none)."""
+    return text is None or parse(text).evaluate_bool(expression_values(answers, gemeente, team))
 
 
 def page_conditions_hold(page: Page, answers: Mapping[str, object], gemeente: str | None, team: str | None) -> bool:
     """The page's own only_gemeenten / skip_gemeenten / relevant, without looking at its items."""
     if not _gemeente_allows(page.only_gemeenten, page.skip_gemeenten, gemeente):
         return False
-    return _holds(page.relevant, expression_values(answers, gemeente, team))
+    return _holds(page.relevant, answers, gemeente, team)
 
 
 def item_is_relevant(item: Item, page: Page, answers: Mapping[str, object], gemeente: str | None,
@@ -47,7 +48,7 @@ def item_is_relevant(item: Item, page: Page, answers: Mapping[str, object], geme
         return False
     if not _gemeente_allows(item.only_gemeenten, item.skip_gemeenten, gemeente):
         return False
-    return _holds(item.relevant, expression_values(answers, gemeente, team))
+    return _holds(item.relevant, answers, gemeente, team)
 
 
 def page_is_relevant(page: Page, answers: Mapping[str, object], gemeente: str | None, team: str | None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -69,9 +70,10 @@ def find_respondent(token: str) -> Respondent:
     """The invitation behind a token, or a refusal saying why it cannot be used now."""
     if not token or len(token) > 128:
         raise SurveyRefusal(404, "onbekend")
-    row = db.session.execute(
+    connection = db.session.connection()
+    row = connection.execute(
         select(Invitation.id, Invitation.status, Invitation.from_open_link, Invitation.wave_id,
-               Invitation.team_id, Wave.status, Wave.label, Team.slug, Gemeente.slug, Draft.answers,
+               Invitation.team_id, Wave.status, Wave.label, Wave.name, Team.slug, Gemeente.slug, Draft.answers,
                Draft.current_page, Draft.revision)
         .join(Wave, Wave.id == Invitation.wave_id)
         .join(Team, Team.id == Invitation.team_id)
@@ -81,16 +83,25 @@ def find_respondent(token: str) -> Respondent:
     ).first()
     if row is None:
         raise SurveyRefusal(404, "onbekend")
-    (invitation_id, status, from_open_link, wave_id, team_id, wave_status, wave_label, team, gemeente,
+    (invitation_id, status, from_open_link, wave_id, team_id, wave_status, wave_label, wave_name, team, gemeente,
      answers, current_page, revision) = row
     if status == InvitationStatus.SUBMITTED:
         raise SurveyRefusal(410, "ingevuld")
     if wave_status != WaveStatus.OPEN:
         raise SurveyRefusal(410, "gesloten")
-    module_ids = tuple(db.session.scalars(
-        select(WaveModule.module_id).where(WaveModule.wave_id == wave_id).order_by(WaveModule.position)))
-    return Respondent(invitation_id, wave_id, team_id, wave_label, module_ids, gemeente, team, from_open_link,
-                      answers, current_page, revision or 0)
+    return Respondent(invitation_id, wave_id, team_id, wave_label, wave_modules(wave_id, wave_name), gemeente,
+                      team, from_open_link, answers, current_page, revision or 0)
+
+
+def wave_modules(wave_id: int, wave_name: str) -> tuple[str, ...]:
+    """A wave's module ids in order; fixed once the wave exists, so each app process asks only once."""
+    cache = current_app.extensions.setdefault("survey_wave_modules", {})
+    key = (wave_id, wave_name)
+    if key not in cache:
+        cache[key] = tuple(db.session.connection().execute(
+            select(WaveModule.module_id).where(WaveModule.wave_id == wave_id).order_by(WaveModule.position)
+        ).scalars())
+    return cache[key]
 
 
 def find_open_link(token: str) -> WaveTeam:
@@ -124,8 +135,9 @@ def ensure_draft(respondent: Respondent) -> dict:
 def remember_page(respondent: Respondent, page_id: str) -> None:
     """Note the page being shown, so that reopening the link continues there."""
     if respondent.current_page != page_id:
-        db.session.execute(update(Draft).where(Draft.invitation_id == respondent.invitation_id)
-                           .values(current_page=page_id))
+        db.session.connection().execute(update(Draft.__table__)
+                                         .where(Draft.invitation_id == respondent.invitation_id)
+                                         .values(current_page=page_id))
         respondent.current_page = page_id
 
 
@@ -155,11 +167,10 @@ def save_page(respondent: Respondent, page: Page, values: dict[str, object]) -> 
     """
     answers = {k: v for k, v in ensure_draft(respondent).items() if k not in page_variables(page)}
     answers.update({k: v for k, v in values.items() if v is not None and v != ""})
-    changed = db.session.execute(
-        update(Draft)
+    changed = db.session.connection().execute(
+        update(Draft.__table__)
         .where(Draft.invitation_id == respondent.invitation_id, Draft.revision == respondent.revision)
         .values(answers=answers, current_page=page.id, revision=respondent.revision + 1)
-        .execution_options(synchronize_session=False)
     ).rowcount
     if changed != 1:
         raise DraftConflict()
