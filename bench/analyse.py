@@ -131,17 +131,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--respondents", type=int, default=100_000)
     parser.add_argument("--teams", type=int, default=1_000)
+    parser.add_argument("--keep", help="keep the database in this folder and reuse it when it exists")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(Path(args.measure))))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        db_path = Path(tmp) / "bench.db"
-        started = time.perf_counter()
-        populate(db_path, args.respondents, args.teams)
-        print(f"populated {args.respondents:,} respondents x 2 waves in {args.teams:,} teams "
-              f"({time.perf_counter() - started:.0f} s)")
+        folder = Path(args.keep or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        db_path = folder / "bench.db"
+        if not db_path.exists():
+            started = time.perf_counter()
+            populate(db_path, args.respondents, args.teams)
+            print(f"populated {args.respondents:,} respondents x 2 waves in {args.teams:,} teams "
+                  f"({time.perf_counter() - started:.0f} s)")
         out = subprocess.run([sys.executable, __file__, "--measure", str(db_path)], cwd=ROOT, check=True,
                              capture_output=True, text=True).stdout
         figures = json.loads(out.strip().splitlines()[-1])

@@ -19,20 +19,20 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from survey_app import models  # noqa: F401  (registers the schema with the metadata)
     from survey_app.database import install_engine_settings
-    from survey_app.extensions import csrf, db, limiter, login_manager, migrate
+    from survey_app.extensions import csrf, db, login_manager, migrate
 
     install_engine_settings()
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
     csrf.init_app(app)
-    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Log in om deze pagina te bekijken."
 
-    from survey_app import instrument_registry, security, web_errors
+    from survey_app import instrument_registry, security, throttle, web_errors
 
     instrument_registry.init_app(app)
+    throttle.init_app(app)
     security.init_app(app)
     web_errors.init_app(app)
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from survey_app.auth import bp
 from survey_app.auth.forms import LoginForm
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db
 from survey_app.models import Role
 from survey_app.services import audit
 from survey_app.services.users import find_user, verify_password
+from survey_app.throttle import throttled
 
 
 def _landing_page() -> str:
@@ -30,7 +31,7 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config.get("LOGIN_RATE_LIMIT", "10 per minute"), methods=["POST"])
+@throttled("LOGIN_RATE_LIMIT", methods=("POST",))
 def login():
     """Log in with e-mail and password."""
     form = LoginForm()

@@ -16,7 +16,7 @@ import threading
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch, PathPatch
+from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from matplotlib.ticker import FixedLocator, FuncFormatter
 from matplotlib.transforms import Affine2D, blended_transform_factory
@@ -51,11 +51,17 @@ def _svg(figure: Figure) -> bytes:
 def _palette(count: int, diverging: bool) -> tuple[str, ...]:
     if diverging and count == 5:
         return RDBU_5
-    return OKABE_ITO[:count] if count <= len(OKABE_ITO) else OKABE_ITO * (count // len(OKABE_ITO) + 1)
+    return (OKABE_ITO * (count // len(OKABE_ITO) + 1))[:count]
+
+
+def legend_classes(count: int, diverging: bool) -> list[str]:
+    """CSS classes of the legend swatches (reports.css has the same colours), in bar order."""
+    prefix = "rdbu" if diverging and count == 5 else "oi"
+    return [f"sw-{prefix}-{index % len(OKABE_ITO)}" for index in range(count)]
 
 
 def stacked_chart(spec: dict) -> bytes:
-    """100% stacked horizontal bars: per statement one bar per column (team, gemeente, totaal)."""
+    """100% stacked horizontal bars: per statement one bar, or one bar per column (team, gemeente, totaal)."""
     with _LOCK, matplotlib.rc_context(FONT):
         return _svg(_stacked_figure(spec))
 
@@ -64,22 +70,25 @@ def _stacked_figure(spec: dict) -> Figure:
     groups, categories = spec["groups"], spec["categories"]
     colours = _palette(len(categories), spec.get("diverging", False))
     per_group = max(len(g["bars"]) for g in groups)
-    rows = len(groups) * (per_group + 0.7)
-    legend_in = 0.28 * ((len(categories) - 1) // 5 + 1)
-    height = legend_in + rows * BAR_IN + 0.35
+    single = per_group == 1  # one bar per statement: the statement number is the bar's label
+    gap = 0.3 if single else 0.7
+    rows = len(groups) * (per_group + gap)
+    height = rows * BAR_IN + 0.45
     figure = Figure(figsize=(WIDTH_IN, height))
-    left, right = 1.0 / WIDTH_IN, 0.15 / WIDTH_IN
+    left, right = (0.45 if single else 1.0) / WIDTH_IN, 0.15 / WIDTH_IN
     axes = figure.add_axes((left, 0.3 / height, 1 - left - right, rows * BAR_IN / height))
     label_axes = blended_transform_factory(axes.transAxes, axes.transData)
     ticks, labels = [], []
     segments: list[list[Path]] = [[] for _ in categories]
     for g, group in enumerate(groups):
-        base = g * (per_group + 0.7)
-        axes.text(-0.135, base, group["number"], transform=label_axes, ha="left", va="center", fontweight="bold")
+        base = g * (per_group + gap)
+        if not single:
+            axes.text(-0.135, base, group["number"], transform=label_axes, ha="left", va="center",
+                      fontweight="bold")
         for b, bar in enumerate(group["bars"]):
             y = base + b
             ticks.append(y)
-            labels.append(bar["label"])
+            labels.append(group["number"] if single else bar["label"])
             if bar["values"] is None:
                 axes.text(1, y, "niet getoond (zie Verantwoording)", va="center", ha="left", color="#333333")
                 continue
@@ -96,20 +105,16 @@ def _stacked_figure(spec: dict) -> Figure:
         if rectangles:  # one compound path per answer category keeps the SVG small and quick to draw
             axes.add_patch(PathPatch(Path.make_compound_path(*rectangles), facecolor=colours[k],
                                      edgecolor="white", linewidth=0.6))
-    axes.set_ylim(rows - 0.7 - 0.5, -0.5)
+    axes.set_ylim(rows - gap - 0.5, -0.5)
     axes.set_xlim(0, 100)
     axes.yaxis.set_major_locator(FixedLocator(ticks))
-    axes.set_yticklabels(labels)
+    axes.set_yticklabels(labels, fontweight="bold" if single else "normal")
     axes.xaxis.set_major_locator(FixedLocator([0, 25, 50, 75, 100]))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_percent(value, 0)))
     axes.tick_params(left=False, bottom=False)  # labels only: fewer SVG nodes for WeasyPrint to draw
     for side in ("top", "right", "left"):
         axes.spines[side].set_visible(False)
-    handles = [Patch(facecolor=c, edgecolor="#777777", linewidth=0.4, label=label)
-               for c, label in zip(colours, categories, strict=False)]
-    figure.legend(handles=handles, loc="upper center", ncol=min(len(categories), 5), frameon=False,
-                  fontsize=7, handlelength=1.2, columnspacing=1.0, bbox_to_anchor=(0.5, 1.0))
-    return figure
+    return figure  # the legend is HTML beside the image (legend_classes), drawn once per chart by the page
 
 
 def profile_chart(spec: dict) -> bytes:

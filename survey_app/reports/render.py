@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from survey_app.reports.charts import data_uri, profile_chart, stacked_chart
+from survey_app.reports.charts import data_uri, legend_classes, profile_chart, stacked_chart
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -76,7 +76,10 @@ def with_charts(context: dict) -> dict:
     for section in context.get("themes", []):
         for block in section.get("blocks", []):
             if "chart" in block:
-                block["chart_uri"] = data_uri(stacked_chart(block["chart"]))
+                chart = block["chart"]
+                block["chart_uri"] = data_uri(stacked_chart(chart))
+                classes = legend_classes(len(chart["categories"]), chart["diverging"])
+                block["legend"] = list(zip(classes, chart["categories"], strict=True))
     if context.get("bakens"):
         context["bakens"]["chart_uri"] = data_uri(profile_chart(context["bakens"]["chart"]))
     return context

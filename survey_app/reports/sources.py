@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from survey_app.extensions import db
 from survey_app.instrument_registry import wave_instruments
-from survey_app.models import Response, Team, Wave, WaveTeam
+from survey_app.models import Response, Team, Wave
 from survey_app.reports.bijlage import bijlage_context
 from survey_app.reports.dutch import format_date
 from survey_app.reports.extras import previous_means
@@ -67,11 +67,11 @@ def _earlier_waves(wave: Wave) -> list[Wave]:
 
 
 def previous_wave_of_team(wave: Wave, team: Team) -> Wave | None:
-    """The most recent earlier wave in which the team took part and which has responses of the team."""
+    """The most recent earlier wave in which the team took part and has responses."""
     for earlier in _earlier_waves(wave):
-        took_part = db.session.scalar(select(WaveTeam.id).where(WaveTeam.wave_id == earlier.id,
-                                                                WaveTeam.team_id == team.id))
-        if took_part is not None:
+        answered = db.session.scalar(select(func.count()).select_from(Response)
+                                     .where(Response.wave_id == earlier.id, Response.team_id == team.id))
+        if answered:
             return earlier
     return None
 

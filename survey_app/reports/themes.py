@@ -38,22 +38,22 @@ def _distribution_block(title: str, items: list[Item], analysis: dict, columns: 
     with_mean = agreement_like(items[0])
     statements, groups = [], []
     for number, item in enumerate(items, start=start):
-        cells, bars = [], []
+        cells = []
         for column in columns:
             entry = shown(analysis["items"], item.name, column["scope"])
-            bars.append({"label": column["short"],
-                         "values": [entry["percent"][c] for c in codes] if entry else None})
             cells.append({"n": format_n(entry["n"]) if entry else format_n(None),
                           "mean": format_mean(entry.get("mean")) if entry and with_mean else format_mean(None),
                           "hidden": entry is None})
         statements.append({"number": number, "label": item.label, "reverse": item.reverse, "cells": cells,
                            "previous": previous_cell(previous, "items", item.name) if with_mean else None})
-        groups.append({"number": str(number), "bars": bars})
+        team = shown(analysis["items"], item.name, columns[0]["scope"])  # the chart: the team; the table compares
+        values = [team["percent"][c] for c in codes] if team else None
+        groups.append({"number": str(number), "bars": [{"label": columns[0]["short"], "values": values}]})
     chart = {"kind": "stacked", "categories": [choice.label for choice in scale.choices],
              "diverging": with_mean, "groups": groups}
     return {"kind": "distribution", "title": title, "with_mean": with_mean, "statements": statements,
-            "chart": chart, "alt": f"Verdeling van de antwoorden per stelling ({title}): "
-                                   + ", ".join(column["short"] for column in columns) + "."}
+            "chart": chart, "alt": f"Verdeling van de antwoorden van het team per stelling ({title}), "
+                                   "van oneens tot eens; de gemiddelden staan in de tabel."}
 
 
 def _means_block(title: str, items: list[Item], analysis: dict, columns: list[dict], start: int,

@@ -5,8 +5,8 @@ Nothing here computes a statistic; it only picks published values out of the ana
 
 from __future__ import annotations
 
-from survey_app.instruments.model import InstrumentSet, Item, ItemType, Page
-from survey_app.reports.dutch import format_mean, format_n, format_percent
+from survey_app.instruments.model import InstrumentSet, Item, Page
+from survey_app.reports.dutch import format_mean, format_n
 
 TOTAL = "total"
 
@@ -29,26 +29,12 @@ def shown(section: dict, name: str, scope: str) -> dict | None:
     return entry
 
 
-def hidden_reason(section: dict, name: str, scope: str) -> str | None:
-    """The analysis layer's reason for hiding an entry, or None when it is shown or absent."""
-    entry = section.get(name, {}).get(scope)
-    return entry.get("reason") if entry and entry.get("suppressed") else None
-
-
 def mean_cell(section: dict, name: str, scope: str) -> dict:
     """A table cell with the formatted mean and n, or dashes (and the reason) when hidden."""
     entry = shown(section, name, scope)
     if entry is None or entry.get("mean") is None:
         return {"mean": format_mean(None), "n": format_n(None), "hidden": True}
     return {"mean": format_mean(entry["mean"]), "n": format_n(entry["n"]), "hidden": False}
-
-
-def percent_cell(section: dict, name: str, scope: str, code: str) -> str:
-    """A formatted percentage of one code in one scope, or the dash when hidden."""
-    entry = shown(section, name, scope)
-    if entry is None or "percent" not in entry:
-        return format_percent(None)
-    return format_percent(entry["percent"].get(code), 1)
 
 
 def asked_in(page: Page, item: Item, gemeente: str) -> bool:
@@ -59,11 +45,6 @@ def asked_in(page: Page, item: Item, gemeente: str) -> bool:
         if gemeente in holder.skip_gemeenten:
             return False
     return True
-
-
-def is_local(page: Page, item: Item) -> bool:
-    """True for a question asked in some gemeenten only (reported in those gemeenten's bijlagen only)."""
-    return bool(page.only_gemeenten or item.only_gemeenten)
 
 
 def pair_items(instruments: InstrumentSet, kind: str) -> set[str]:
@@ -80,8 +61,3 @@ def item_label(instruments: InstrumentSet, name: str) -> str:
         if variable.name == name:
             return variable.label
     return name
-
-
-def is_numeric_mean(item: Item) -> bool:
-    """Items whose analysis entry has a mean worth a table row (scales and numbers, not choices of kind)."""
-    return item.type in (ItemType.SELECT_ONE, ItemType.RATING, ItemType.INTEGER, ItemType.DECIMAL)

@@ -17,51 +17,65 @@ from survey_app.models import Answer, Gemeente, Response, Team, Wave
 NUMERIC_KINDS = ("code", "number", "yesno")
 
 
-def load_answers_frame(wave: Wave, instruments: InstrumentSet) -> pd.DataFrame:
-    """Read every response of the wave in two Core queries and pivot the long answer rows into columns.
+#: answer rows read per batch: large enough for vectorised work, small enough to keep memory flat
+BATCH_ROWS = 250_000
 
-    Core statements on the session's connection and plain tuples keep this close to the driver's own speed:
-    a wave of 100,000 respondents has some 15 million answer rows.
+
+def load_answers_frame(wave: Wave, instruments: InstrumentSet) -> pd.DataFrame:
+    """Read every response of the wave and place its long answer rows into the wide frame, in batches.
+
+    A wave of 100,000 respondents has some 15 million answer rows; reading them in batches straight into
+    a float grid (numbers) and an object grid (text) keeps memory near the size of the result.
     """
-    respondents = _frame(
+    connection = db.session.connection()
+    respondents = connection.execute(
         select(Response.id, Gemeente.slug, Team.slug)
         .join(Team, Team.id == Response.team_id)
         .join(Gemeente, Gemeente.id == Team.gemeente_id)
         .where(Response.wave_id == wave.id)
-        .order_by(Response.id),
-        ["response_id", "gemeente", "team"],
-    )
+        .order_by(Response.id)
+    ).fetchall()
+    ids, gemeenten, teams = (list(column) for column in zip(*respondents, strict=True)) if respondents \
+        else ([], [], [])
+    grid = AnswerGrid(ids, instruments)
     wave_responses = select(Response.id).where(Response.wave_id == wave.id).scalar_subquery()
-    long = _frame(
+    result = connection.execute(
         select(Answer.response_id, Answer.variable, Answer.value).where(Answer.response_id.in_(wave_responses)),
-        ["response_id", "variable", "value"],
+        execution_options={"stream_results": True, "max_row_buffer": BATCH_ROWS},  # this statement only
     )
-    return answers_to_frame(respondents, long, instruments)
+    for batch in result.partitions(BATCH_ROWS):
+        grid.add(*zip(*batch, strict=True))
+    return grid.frame(gemeenten, teams)
 
 
-def _frame(statement, names: list[str]) -> pd.DataFrame:
-    """Run a Core statement and build the DataFrame column-wise: pandas probing each Row object is slow."""
-    rows = db.session.connection().execute(statement).fetchall()
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
-    return pd.DataFrame({name: np.asarray(column, dtype=object) for name, column in zip(names, columns, strict=True)})
+class AnswerGrid:
+    """Respondents x variables, filled from (response_id, variable, value) rows, typed by variable kind."""
 
+    def __init__(self, response_ids: list[str], instruments: InstrumentSet):
+        variables = instruments.variables()
+        self.rows = pd.Index(response_ids)
+        self.numeric = [v.name for v in variables if v.kind in NUMERIC_KINDS]
+        self.textual = [v.name for v in variables if v.kind not in NUMERIC_KINDS]
+        self.order = [v.name for v in variables]
+        self.numbers = np.full((len(response_ids), len(self.numeric)), np.nan)
+        self.texts = np.full((len(response_ids), len(self.textual)), None, dtype=object)
+        self.numeric_index, self.text_index = pd.Index(self.numeric), pd.Index(self.textual)
 
-def answers_to_frame(respondents: pd.DataFrame, long: pd.DataFrame, instruments: InstrumentSet) -> pd.DataFrame:
-    """Place (response_id, variable, value) rows in a respondents x variables grid, typed by variable kind."""
-    variables = instruments.variables()
-    row_of = pd.Index(respondents["response_id"]).get_indexer(long["response_id"])
-    column_of = pd.Index([v.name for v in variables]).get_indexer(long["variable"])
-    known = (row_of >= 0) & (column_of >= 0)  # answers to variables no longer in the instruments are ignored
-    grid = np.full((len(respondents), len(variables)), None, dtype=object)
-    grid[row_of[known], column_of[known]] = long["value"].to_numpy(dtype=object)[known]
-    columns = {}
-    for position, variable in enumerate(variables):
-        raw = grid[:, position]
-        if variable.kind in NUMERIC_KINDS:
-            columns[variable.name] = pd.to_numeric(pd.Series(raw), errors="coerce").astype(float)
-        else:
-            columns[variable.name] = pd.Series(raw, dtype=object)
-    frame = pd.DataFrame(columns)
-    frame.insert(0, "team", respondents["team"].to_numpy())
-    frame.insert(0, "gemeente", respondents["gemeente"].to_numpy())
-    return frame
+    def add(self, response_ids, variables, values) -> None:
+        """Place one batch; answers to variables no longer in the instruments are ignored."""
+        rows = self.rows.get_indexer(response_ids)
+        values = np.asarray(values, dtype=object)
+        numeric_columns = self.numeric_index.get_indexer(variables)
+        hit = (rows >= 0) & (numeric_columns >= 0)
+        self.numbers[rows[hit], numeric_columns[hit]] = pd.to_numeric(values[hit], errors="coerce")
+        text_columns = self.text_index.get_indexer(variables)
+        hit = (rows >= 0) & (text_columns >= 0)
+        self.texts[rows[hit], text_columns[hit]] = values[hit]
+
+    def frame(self, gemeenten: list[str], teams: list[str]) -> pd.DataFrame:
+        """The wide frame: gemeente, team, then the variables in instrument order."""
+        columns = {"gemeente": np.asarray(gemeenten, dtype=object), "team": np.asarray(teams, dtype=object)}
+        columns.update({name: self.numbers[:, i] for i, name in enumerate(self.numeric)})
+        columns.update({name: pd.Series(self.texts[:, i], dtype=object) for i, name in enumerate(self.textual)})
+        return pd.DataFrame(columns)[["gemeente", "team", *self.order]]
+

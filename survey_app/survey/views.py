@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app, redirect, render_template, request, url_for
 
-from survey_app.extensions import db, limiter
+from survey_app.extensions import db
 from survey_app.instrument_registry import instruments_for
 from survey_app.models import Invitation
 from survey_app.services.tokens import hash_token, new_token
@@ -24,6 +24,7 @@ from survey_app.survey.flow import (
     visible_pages,
 )
 from survey_app.survey.layout import blocks
+from survey_app.throttle import throttled
 
 REFUSALS = {
     "onbekend": ("Onbekende link", "Deze link is niet bekend. Controleer of u de volledige link uit uw "
@@ -34,10 +35,6 @@ REFUSALS = {
 }
 CONFLICT = ("Pagina ook elders geopend", "Deze vragenlijst is ook in een ander venster geopend en daar gewijzigd. "
             "Laad de pagina opnieuw en vul deze pagina nog eens in.")
-
-
-def _rate_limit() -> str:
-    return current_app.config["SURVEY_RATE_LIMIT"]
 
 
 @bp.errorhandler(SurveyRefusal)
@@ -74,7 +71,7 @@ def _context(token: str):
 
 
 @bp.get("/s/<token>")
-@limiter.limit(_rate_limit)
+@throttled("SURVEY_RATE_LIMIT")
 def start(token: str):
     """Welcome page: what the questionnaire is, that it is anonymous, and where to continue."""
     respondent, instruments = _context(token)
@@ -86,7 +83,7 @@ def start(token: str):
 
 
 @bp.route("/s/<token>/pagina/<page_id>", methods=["GET", "POST"])
-@limiter.limit(_rate_limit)
+@throttled("SURVEY_RATE_LIMIT")
 def page(token: str, page_id: str):
     """One page of questions; POST saves it and moves on, back, or to 'later verder'."""
     respondent, instruments = _context(token)
@@ -138,7 +135,7 @@ def page(token: str, page_id: str):
 
 
 @bp.get("/s/<token>/bewaard")
-@limiter.limit(_rate_limit)
+@throttled("SURVEY_RATE_LIMIT")
 def saved(token: str):
     """'Later verder': the answers are kept; the same link continues where the respondent stopped."""
     respondent, _ = _context(token)
@@ -146,7 +143,7 @@ def saved(token: str):
 
 
 @bp.get("/s/<token>/controle")
-@limiter.limit(_rate_limit)
+@throttled("SURVEY_RATE_LIMIT")
 def confirm(token: str):
     """Last page: how many questions were answered, and a button to submit for good."""
     respondent, instruments = _context(token)
@@ -159,7 +156,7 @@ def confirm(token: str):
 
 
 @bp.post("/s/<token>/verzenden")
-@limiter.limit(_rate_limit)
+@throttled("SURVEY_RATE_LIMIT")
 def send(token: str):
     """Submit once; a second submit (or a concurrent one) finds the link already used."""
     respondent, instruments = _context(token)
@@ -175,7 +172,7 @@ def thanks():
 
 
 @bp.route("/o/<token>", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["OPEN_LINK_RATE_LIMIT"])
+@throttled("OPEN_LINK_RATE_LIMIT")
 def open_link(token: str):
     """A team's shared link: explains that it is weaker, then mints a personal link for this respondent."""
     participation = find_open_link(token)

@@ -25,11 +25,23 @@ def test_stacked_chart_is_svg_with_dutch_percentages_and_no_pyplot_state():
 
     svg = stacked_chart(SPEC).decode("utf-8")
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
-    assert "43%" in svg and "100%" in svg and "deels oneens" in svg
+    assert "43%" in svg and "100%" in svg
     assert "niet getoond" in svg  # the hidden gemeente bar says so instead of showing a figure
     assert stacked_chart(SPEC) == stacked_chart(SPEC)  # same input, same drawing (no dates, fixed ids)
     assert "matplotlib.pyplot" not in sys.modules
     assert data_uri(b"<svg/>") == "data:image/svg+xml;base64,PHN2Zy8+"
+
+
+def test_legend_swatches_have_the_chart_colours_in_the_stylesheet():
+    from survey_app.reports.charts import OKABE_ITO, RDBU_5, legend_classes
+    from survey_app.reports.render import STATIC
+
+    css = (STATIC / "reports.css").read_text(encoding="utf-8")
+    assert legend_classes(5, True) == [f"sw-rdbu-{i}" for i in range(5)]
+    for i, colour in enumerate(RDBU_5):
+        assert f".sw-rdbu-{i} {{ background: {colour}; }}" in css
+    for i, colour in enumerate(OKABE_ITO):
+        assert f".sw-oi-{i} {{ background: {colour}; }}" in css
 
 
 def test_profile_chart_uses_decimal_commas_on_the_axis():
