@@ -37,7 +37,6 @@ def settings_from_environment(instance_path: Path) -> dict:
         "INSTRUMENTS_DIR": os.environ.get("INSTRUMENTS_DIR", str(PROJECT_ROOT / "instruments")),
         "MIN_CELL_SIZE": int(os.environ.get("MIN_CELL_SIZE", "5")),
         "QUOTE_MIN_CELL_SIZE": int(os.environ.get("QUOTE_MIN_CELL_SIZE", "10")),
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "SURVEY_RATE_LIMIT": os.environ.get("SURVEY_RATE_LIMIT", "120 per minute"),
         "OPEN_LINK_RATE_LIMIT": os.environ.get("OPEN_LINK_RATE_LIMIT", "20 per minute"),
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
