@@ -124,7 +124,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1,
+                        help="gunicorn workers for both servers (default: gunicorn's advice, 2 x cores + 1)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from survey_app.instrument_registry import wave_instruments
@@ -73,14 +73,12 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress | None = None) ->
             report(render_job(job))
         return done
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending = {pool.submit(render_job, job) for job in jobs}
+        futures = [pool.submit(render_job, job) for job in jobs]
         try:
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
-                for future in finished:
-                    report(future.result())
+            for future in as_completed(futures):
+                report(future.result())
         except BaseException:
-            for future in pending:
+            for future in futures:
                 future.cancel()
             raise
     return done

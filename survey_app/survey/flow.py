@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from survey_app.extensions import db
@@ -66,21 +66,30 @@ class Respondent:
     revision: int
 
 
+#: Built once: constructing a statement costs more than running it on the questionnaire's hot path.
+RESPONDENT_BY_TOKEN = (
+    select(Invitation.id, Invitation.status, Invitation.from_open_link, Invitation.wave_id, Invitation.team_id,
+           Wave.status, Wave.label, Wave.name, Team.slug, Gemeente.slug, Draft.answers, Draft.current_page,
+           Draft.revision)
+    .join(Wave, Wave.id == Invitation.wave_id)
+    .join(Team, Team.id == Invitation.team_id)
+    .join(Gemeente, Gemeente.id == Team.gemeente_id)
+    .outerjoin(Draft, Draft.invitation_id == Invitation.id)
+    .where(Invitation.token_hash == bindparam("token_hash"))
+)
+SAVE_DRAFT = (
+    update(Draft.__table__)
+    .where(Draft.invitation_id == bindparam("invitation"), Draft.revision == bindparam("old_revision"))
+    .values(answers=bindparam("new_answers", type_=Draft.__table__.c.answers.type),
+            current_page=bindparam("new_page"), revision=bindparam("new_revision"))
+)
+
+
 def find_respondent(token: str) -> Respondent:
     """The invitation behind a token, or a refusal saying why it cannot be used now."""
     if not token or len(token) > 128:
         raise SurveyRefusal(404, "onbekend")
-    connection = db.session.connection()
-    row = connection.execute(
-        select(Invitation.id, Invitation.status, Invitation.from_open_link, Invitation.wave_id,
-               Invitation.team_id, Wave.status, Wave.label, Wave.name, Team.slug, Gemeente.slug, Draft.answers,
-               Draft.current_page, Draft.revision)
-        .join(Wave, Wave.id == Invitation.wave_id)
-        .join(Team, Team.id == Invitation.team_id)
-        .join(Gemeente, Gemeente.id == Team.gemeente_id)
-        .outerjoin(Draft, Draft.invitation_id == Invitation.id)
-        .where(Invitation.token_hash == hash_token(token))
-    ).first()
+    row = db.session.connection().execute(RESPONDENT_BY_TOKEN, {"token_hash": hash_token(token)}).first()
     if row is None:
         raise SurveyRefusal(404, "onbekend")
     (invitation_id, status, from_open_link, wave_id, team_id, wave_status, wave_label, wave_name, team, gemeente,
@@ -167,11 +176,10 @@ def save_page(respondent: Respondent, page: Page, values: dict[str, object]) -> 
     """
     answers = {k: v for k, v in ensure_draft(respondent).items() if k not in page_variables(page)}
     answers.update({k: v for k, v in values.items() if v is not None and v != ""})
-    changed = db.session.connection().execute(
-        update(Draft.__table__)
-        .where(Draft.invitation_id == respondent.invitation_id, Draft.revision == respondent.revision)
-        .values(answers=answers, current_page=page.id, revision=respondent.revision + 1)
-    ).rowcount
+    changed = db.session.connection().execute(SAVE_DRAFT, {
+        "invitation": respondent.invitation_id, "old_revision": respondent.revision, "new_answers": answers,
+        "new_page": page.id, "new_revision": respondent.revision + 1,
+    }).rowcount
     if changed != 1:
         raise DraftConflict()
     respondent.answers, respondent.current_page, respondent.revision = answers, page.id, respondent.revision + 1

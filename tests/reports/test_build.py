@@ -14,10 +14,14 @@ EXPECTED = {"2017-elburg.pdf", "2017-zwolle.pdf", "2017-elburg-team-doeth.pdf", 
 def test_parallel_build_gives_the_same_files_and_leaks_nothing(small_wave, tmp_path, pdftext):
     calls = []
     serial = build_reports(small_wave.wave, tmp_path / "een", jobs=1, progress=lambda *args: calls.append(args))
-    parallel = build_reports(small_wave.wave, tmp_path / "twee", jobs=2)
+    parallel_calls = []
+    parallel = build_reports(small_wave.wave, tmp_path / "twee", jobs=2,
+                             progress=lambda *args: parallel_calls.append(args))
     assert {p.name for p in serial} == {p.name for p in parallel} == EXPECTED
     assert sorted(p.name for p in (tmp_path / "twee").iterdir()) == sorted(EXPECTED)  # no temporary files left
     assert [done for done, _total, _name in calls] == list(range(1, len(EXPECTED) + 1))
+    assert [done for done, _total, _name in parallel_calls] == list(range(1, len(EXPECTED) + 1))
+    assert {name for _done, _total, name in parallel_calls} == EXPECTED
 
     texts = {path.name: pdftext(path) for path in parallel}
     for name, text in texts.items():
