@@ -13,6 +13,7 @@ from survey_app import create_app
 from survey_app.config import normalise_database_url
 from survey_app.extensions import db
 from survey_app.models import Base
+from survey_app.reports.jobs import wait_for_builds
 
 pytest_plugins = ["tests.factories"]
 
@@ -84,6 +85,7 @@ def app(_schema):
     app = make_test_app(_schema)
     with app.app_context():
         yield app
+        wait_for_builds()  # a report build started by a test must not hold locks while tables are emptied
         db.session.remove()
         _empty_all_tables()
         db.engine.dispose()

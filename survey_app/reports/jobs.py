@@ -28,6 +28,7 @@ class BuildStatus:
 
 
 _builds: dict[str, BuildStatus] = {}
+_threads: dict[str, threading.Thread] = {}
 _lock = threading.Lock()
 
 
@@ -50,8 +51,18 @@ def start_build(app: Flask, wave_name: str, jobs: int) -> bool:
             return False
         status = _builds[wave_name] = BuildStatus(wave_name)
     thread = threading.Thread(target=_run, args=(app, status, jobs), name=f"rapporten-{wave_name}", daemon=True)
+    with _lock:
+        _threads[wave_name] = thread
     thread.start()
     return True
+
+
+def wait_for_builds(timeout: float = 120) -> None:
+    """Wait until the background builds of this process have finished (tests, orderly shutdown)."""
+    with _lock:
+        threads = list(_threads.values())
+    for thread in threads:
+        thread.join(timeout)
 
 
 def _run(app: Flask, status: BuildStatus, jobs: int) -> None:
