@@ -8,9 +8,7 @@ from pathlib import Path
 import click
 
 from survey_app.cli.common import transactional
-from survey_app.instrument_registry import wave_instruments
-from survey_app.services.analysis import Harmonisation, changed_variables, read_calibration, run_analysis
-from survey_app.services.errors import fail
+from survey_app.services.analysis import harmonisation_from_options, run_analysis
 from survey_app.services.waves import get_wave
 
 
@@ -28,13 +26,7 @@ def analyse(name: str, other: str | None, gemeente: str | None, changed_scale: s
     """Analyseer een golf: itemstatistieken, schalen, paren, respons en vergelijking, met celgrootte-controle."""
     wave = get_wave(name)
     compare = get_wave(other) if other else None
-    names = [n.strip() for n in changed_scale.split(",") if n.strip()]
-    if (names or calibration) and compare is None:
-        raise fail("--changed-scale", "alleen zinvol met --compare")
-    harmonisation = Harmonisation(
-        changed=changed_variables(wave_instruments(wave), names) if names else frozenset(),
-        factor=read_calibration(calibration) if calibration else None,
-    )
+    harmonisation = harmonisation_from_options(wave, compare, changed_scale, calibration)
     result = run_analysis(wave, compare, gemeente, harmonisation)
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)

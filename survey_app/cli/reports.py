@@ -5,9 +5,7 @@ from __future__ import annotations
 import click
 
 from survey_app.cli.common import transactional
-from survey_app.instrument_registry import wave_instruments
-from survey_app.services.analysis import Harmonisation, changed_variables, read_calibration
-from survey_app.services.errors import fail
+from survey_app.services.analysis import harmonisation_from_options
 from survey_app.services.waves import get_wave
 
 
@@ -31,13 +29,7 @@ def build(name: str, out_dir: str, jobs: int, other: str | None, changed_scale: 
 
     wave = get_wave(name)
     compare = get_wave(other) if other else None
-    names = [n.strip() for n in changed_scale.split(",") if n.strip()]
-    if (names or calibration) and compare is None:
-        raise fail("--changed-scale", "alleen zinvol met --compare")
-    harmonisation = Harmonisation(
-        changed=changed_variables(wave_instruments(wave), names) if names else frozenset(),
-        factor=read_calibration(calibration) if calibration else None,
-    ) if compare is not None else None
+    harmonisation = harmonisation_from_options(wave, compare, changed_scale, calibration)
     click.echo(f"Analyse van golf '{wave.name}' ...")
     with click.progressbar(length=len(wave.teams) + len({p.team.gemeente_id for p in wave.teams}),
                            label="Rapportages maken") as bar:

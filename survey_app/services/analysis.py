@@ -76,6 +76,20 @@ def read_calibration(path: str | Path) -> HarmonisationFactor:
         raise fail(table.source, str(error)) from None
 
 
+def harmonisation_from_options(wave: Wave, compare: Wave | None, changed_scale: str,
+                               calibration: str | None) -> Harmonisation | None:
+    """The `--changed-scale` / `--calibration` options of `flask analyse` and `flask reports build`."""
+    names = [n.strip() for n in changed_scale.split(",") if n.strip()]
+    if (names or calibration) and compare is None:
+        raise fail("--changed-scale", "alleen zinvol met --compare")
+    if compare is None:
+        return None
+    return Harmonisation(
+        changed=changed_variables(wave_instruments(wave), names) if names else frozenset(),
+        factor=read_calibration(calibration) if calibration else None,
+    )
+
+
 def run_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
                  harmonisation: Harmonisation | None = None) -> dict:
     """The analysis JSON of a wave (see docs/analysis-output.md), optionally compared with an older wave."""
