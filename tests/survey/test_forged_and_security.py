@@ -53,7 +53,10 @@ def test_security_headers(client, page_url):
     assert "<script" not in response.get_data(as_text=True)
 
 
-def test_token_lookups_are_rate_limited(extra_app, create_open_wave):
+def test_token_lookups_are_rate_limited(extra_app, create_open_wave, monkeypatch):
+    from survey_app import throttle
+
+    monkeypatch.setattr(throttle.time, "time", lambda: 1_800_000_000.0)  # no minute boundary mid-test
     app = extra_app(SURVEY_RATE_LIMIT="5 per minute")
     client = app.test_client()
     statuses = [client.get(f"/s/geraden-token-{i:04d}").status_code for i in range(8)]
