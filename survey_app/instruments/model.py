@@ -120,6 +120,10 @@ class Item:
             return (self.minimum, self.maximum)
         return None
 
+    def answer_variables(self) -> tuple[Variable, ...]:
+        """The variables that hold the answer itself: all but the optional "anders, namelijk" text."""
+        return tuple(v for v in self.variables() if not (self.other and v.name == f"{self.name}_other"))
+
     def variables(self) -> tuple[Variable, ...]:
         """The data columns this item yields, in order."""
         if self.type == ItemType.NOTE:

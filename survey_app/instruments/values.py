@@ -153,7 +153,6 @@ def check_required(item: Item, answers: Mapping[str, object]) -> str | None:
     """
     if not item.required:
         return None
-    variables = [v for v in item.variables() if not (item.other and v.name == f"{item.name}_other")]
-    if all(is_answered(answers.get(v.name)) for v in variables):
+    if all(is_answered(answers.get(v.name)) for v in item.answer_variables()):
         return None
     return REQUIRED_MESSAGE

@@ -191,7 +191,7 @@ def answered_count(instruments: InstrumentSet, answers: dict, respondent: Respon
     asked = answered = 0
     for page in visible_pages(instruments, answers, respondent):
         for item in visible_items(page, answers, respondent):
-            variables = [v.name for v in item.variables() if not v.name.endswith("_other")]
+            variables = [v.name for v in item.answer_variables()]
             if not variables:
                 continue
             asked += 1

@@ -106,7 +106,8 @@ def page(token: str, page_id: str):
         if action == "volgende" and posted.errors:
             errors, raw = posted.errors, posted.raw
         else:
-            valid = {k: v for k, v in posted.values.items() if k.removesuffix("_other") not in posted.errors}
+            item_of = {v.name: item.name for item in items for v in item.variables()}
+            valid = {k: v for k, v in posted.values.items() if item_of[k] not in posted.errors}
             answers = save_page(respondent, current, valid)
             db.session.commit()
             if action == "later":

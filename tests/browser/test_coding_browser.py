@@ -27,6 +27,19 @@ def counts(page) -> dict[str, int]:
             for el in page.locator(".code-panel .code-count").all()}
 
 
+def code_current_fragment_by_key(page, code: str, counts_before: dict[str, int]) -> tuple[str, dict[str, int]]:
+    """Press "1" on the current fragment; wait until the count of `code` changes and check it moved by one."""
+    fragment = page.locator("article.fragment.current")
+    was_coded = fragment.locator(f'button.code-toggle[data-code="{code}"]').get_attribute("aria-pressed") == "true"
+    page.keyboard.press("1")
+    page.wait_for_function(
+        "([code, n]) => document.querySelector(`.code-panel .code-count[data-code=\"${code}\"]`).textContent.trim()"
+        " !== String(n)", arg=[code, counts_before[code]])
+    after = counts(page)
+    assert after[code] == counts_before[code] + (-1 if was_coded else 1)
+    return fragment.get_attribute("data-position"), after
+
+
 def test_code_two_fragments_by_keyboard(page, live_server, app):
     create_user("coder@voorbeeld.nl", "researcher", "geheim-wachtwoord")
     import_project("focusgroepen", FIXTURE, "import")
@@ -38,26 +51,10 @@ def test_code_two_fragments_by_keyboard(page, live_server, app):
     code = page.locator(".code-panel .code-group").first.locator(".code-count").first.get_attribute("data-code")
 
     page.locator("body").press("j")  # first fragment
-    first = page.locator("article.fragment.current")
-    position_1 = first.get_attribute("data-position")
-    was_coded_1 = first.locator(f'button.code-toggle[data-code="{code}"]').get_attribute("aria-pressed") == "true"
-    page.keyboard.press("1")
-    page.wait_for_function(
-        "([code, n]) => document.querySelector(`.code-panel .code-count[data-code=\"${code}\"]`).textContent.trim()"
-        " !== String(n)", arg=[code, before[code]])
-    after_one = counts(page)
-    assert after_one[code] == before[code] + (-1 if was_coded_1 else 1)
-
+    position_1, after_one = code_current_fragment_by_key(page, code, before)
     page.keyboard.press("j")  # second fragment
-    second = page.locator("article.fragment.current")
-    assert second.get_attribute("data-position") != position_1
-    was_coded_2 = second.locator(f'button.code-toggle[data-code="{code}"]').get_attribute("aria-pressed") == "true"
-    page.keyboard.press("1")
-    page.wait_for_function(
-        "([code, n]) => document.querySelector(`.code-panel .code-count[data-code=\"${code}\"]`).textContent.trim()"
-        " !== String(n)", arg=[code, after_one[code]])
-    after_two = counts(page)
-    assert after_two[code] == after_one[code] + (-1 if was_coded_2 else 1)
+    position_2, after_two = code_current_fragment_by_key(page, code, after_one)
+    assert position_2 != position_1
 
     page.reload()  # stored on the server, not only drawn
     assert counts(page) == after_two

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from survey_app.extensions import db
@@ -168,8 +169,6 @@ def test_open_link_mints_personal_links(client, create_open_wave):
 
 
 def test_two_tabs_cannot_overwrite_each_other(client, create_open_wave, invite):
-    import pytest
-
     from survey_app.survey.flow import DraftConflict, ensure_draft, find_respondent, save_page
 
     wave = create_open_wave(modules=["samenwerking"])
