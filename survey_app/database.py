@@ -1,7 +1,9 @@
-"""Engine settings per database: SQLite gets WAL, a busy timeout and enforced foreign keys.
+"""Engine settings per database: SQLite gets WAL, a busy timeout, enforced foreign keys and secure delete.
 
 SQLite is the embedded default (demo, small installations); without WAL and a busy timeout, concurrent
-page saves would fail with 'database is locked' instead of waiting their turn.
+page saves would fail with 'database is locked' instead of waiting their turn. `secure_delete` overwrites
+deleted content with zeros, so a released draft (invitation id beside answers) leaves nothing readable in
+the database file's free space (see survey/release.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
 

@@ -32,7 +32,7 @@ def create(name: str, modules: str, headcounts: str | None, label: str, min_cell
     counts = read_headcounts(headcounts) if headcounts else None
     module_ids = [m.strip() for m in modules.split(",") if m.strip()]
     wave = create_wave(name, module_ids, current_instruments(), counts, label=label,
-                       min_cell_size=min_cell_size or current_app.config["MIN_CELL_SIZE"])
+                       min_cell_size=current_app.config["MIN_CELL_SIZE"] if min_cell_size is None else min_cell_size)
     audit.record(audit.Action.WAVE_CREATED, f"golf {wave.name}")
     click.echo(f"Golf '{wave.name}' gemaakt met {len(wave.modules)} modules en {len(wave.teams)} teams.")
 

@@ -35,6 +35,12 @@ class StatusForm(FlaskForm):
     status = HiddenField(validators=[AnyOf(["open", "closed"])])
 
 
+class HeldForm(FlaskForm):
+    """A researcher's decision on open-link submissions beyond a team's headcount."""
+
+    decision = HiddenField(validators=[AnyOf(["meetellen", "verwijderen"])])
+
+
 class InviteForm(FlaskForm):
     """How many personal links to make for a team."""
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from survey_app.analysis.formatting import format_percent
 from survey_app.extensions import db
 from survey_app.models import Invitation, InvitationStatus, Response, Wave
+from survey_app.survey.release import held_for_review, sealed_waiting
 
 
 @dataclass
@@ -19,6 +20,10 @@ class MonitorRow:
     invited: int = 0
     started: int = 0
     responded: int = 0
+    #: open-link submissions beyond the headcount, waiting for a researcher's decision (not in `responded`)
+    held: int = 0
+    #: the team's slug, for the review buttons; None on total rows
+    slug: str | None = None
 
     @property
     def percent(self) -> str:
@@ -30,6 +35,7 @@ class MonitorRow:
         self.invited += other.invited
         self.started += other.started
         self.responded += other.responded
+        self.held += other.held
 
 
 @dataclass
@@ -46,9 +52,16 @@ def _counts(query) -> dict[int, int]:
 
 
 def response_monitor(wave: Wave) -> tuple[list[GemeenteBlock], MonitorRow]:
-    """Per gemeente its teams and total, plus the grand total; responded = submitted responses per team."""
+    """Per gemeente its teams and total, plus the grand total.
+
+    Responded = responses plus submissions still sealed (waiting for their batch, see survey/release.py),
+    less those held for review; counts only, never figures.
+    """
     responded = _counts(select(Response.team_id, func.count()).where(Response.wave_id == wave.id)
                         .group_by(Response.team_id))
+    held = held_for_review(wave)
+    for team_id, waiting in sealed_waiting(wave).items():
+        responded[team_id] = responded.get(team_id, 0) + waiting - held.get(team_id, 0)
     started = _counts(select(Invitation.team_id, func.count())
                       .where(Invitation.wave_id == wave.id, Invitation.status == InvitationStatus.STARTED)
                       .group_by(Invitation.team_id))
@@ -57,7 +70,8 @@ def response_monitor(wave: Wave) -> tuple[list[GemeenteBlock], MonitorRow]:
     for participation in sorted(wave.teams, key=lambda p: (p.team.gemeente.label, p.team.label)):
         team = participation.team
         block = blocks.setdefault(team.gemeente.slug, GemeenteBlock(team.gemeente.label))
-        row = MonitorRow(team.label, participation.headcount, started.get(team.id, 0), responded.get(team.id, 0))
+        row = MonitorRow(team.label, participation.headcount, started.get(team.id, 0), responded.get(team.id, 0),
+                         held.get(team.id, 0), team.slug)
         block.teams.append(row)
         block.total.add(row)
         grand.add(row)

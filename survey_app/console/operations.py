@@ -14,6 +14,7 @@ from survey_app.services.org import load_org
 from survey_app.services.tokens import hash_token, new_token
 from survey_app.services.users import MIN_PASSWORD_LENGTH, create_user, hash_password
 from survey_app.services.waves import create_wave, set_status, wave_team
+from survey_app.survey.release import decide_held, release_all, scrub_after_commit
 
 STATUS_LABELS = {WaveStatus.DRAFT: "in voorbereiding", WaveStatus.OPEN: "open", WaveStatus.CLOSED: "gesloten"}
 
@@ -33,6 +34,18 @@ def change_status(wave: Wave, status: WaveStatus, actor: User) -> None:
     set_status(wave, status)
     audit.record(audit.Action.WAVE_STATUS, f"golf {wave.name}: {STATUS_LABELS[before]} -> {STATUS_LABELS[status]}",
                  user=actor)
+
+
+def review_held(wave: Wave, team_slug: str, count_in: bool, actor: User) -> int:
+    """Count in or discard a team's open-link submissions beyond its headcount, and log the decision."""
+    participation = wave_team(wave, team_slug)
+    decided = decide_held(wave, participation.team_id, count_in)
+    if decided and count_in and wave.status == WaveStatus.CLOSED:
+        release_all(wave)  # the wave no longer releases in batches: these are its last submissions
+        scrub_after_commit(full=True)
+    what = "meegeteld" if count_in else "verwijderd"
+    audit.record(audit.Action.HELD_REVIEWED, f"golf {wave.name}, team {team_slug}: {decided} {what}", user=actor)
+    return decided
 
 
 def invitation_links_csv(wave: Wave, team_slug: str, count: int, base_url: str, actor: User) -> bytes:

@@ -7,10 +7,10 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from survey_app.console import bp
-from survey_app.console.forms import ExportForm, StatusForm, headcount_fields, wave_form
+from survey_app.console.forms import ExportForm, HeldForm, StatusForm, headcount_fields, wave_form
 from survey_app.console.helpers import flash_form_errors, flash_problems, wave_or_404
 from survey_app.console.monitor import response_monitor
-from survey_app.console.operations import STATUS_LABELS, change_status, new_wave
+from survey_app.console.operations import STATUS_LABELS, change_status, new_wave, review_held
 from survey_app.console.uploads import saved_upload
 from survey_app.exports.run import export_bytes
 from survey_app.extensions import db
@@ -110,6 +110,24 @@ def monitor(wave: str):
     blocks, total = response_monitor(current)
     return render_template("console/monitor.html", wave=current, blocks=blocks, total=total,
                            refresh=MONITOR_REFRESH_SECONDS)
+
+
+@bp.post("/golven/<wave>/vastgehouden/<team>")
+def held(wave: str, team: str):
+    """Count in or discard a team's open-link submissions beyond its headcount."""
+    current = wave_or_404(wave)
+    form = HeldForm()
+    if not form.validate_on_submit():
+        flash_form_errors(form)
+        return redirect(url_for("console.monitor", wave=current.name))
+    try:
+        decided = review_held(current, team, form.decision.data == "meetellen", current_user)
+        db.session.commit()
+        what = "meegeteld" if form.decision.data == "meetellen" else "verwijderd"
+        flash(f"{decided} vastgehouden inzending(en) {what}.", "success")
+    except InputError as error:
+        flash_problems(error)
+    return redirect(url_for("console.monitor", wave=current.name))
 
 
 @bp.post("/golven/<wave>/export")

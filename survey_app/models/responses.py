@@ -1,8 +1,9 @@
 """Invitations, drafts and responses.
 
 Anonymity is structural here: a `Response` has no column that refers to an `Invitation` or a `Draft`, its id
-is random, and both sides carry a date at most. Submitting moves a draft's answers into a new response and
-deletes the draft in one transaction; after that nothing in the database connects the two.
+is random, and both sides carry a date at most. Submitting *seals* the draft; sealed drafts are moved into
+responses later, in shuffled batches of at least the wave's minimum cell size per team (`survey/release.py`),
+so that not even a shared transaction id, commit time or row order connects a response to its invitation.
 """
 
 from __future__ import annotations
@@ -63,6 +64,11 @@ class Draft(Base):
     current_page: Mapped[str | None] = mapped_column(String(128))
     #: optimistic lock, raised by every save (survey.flow.save_page): two tabs cannot overwrite each other
     revision: Mapped[int] = mapped_column(default=1)
+    #: submitted: the answers wait here, final, until their team's batch moves them into responses
+    sealed: Mapped[bool] = mapped_column(default=False)
+    #: sealed beyond the team's headcount through its open link: kept out of the batches until a researcher
+    #: counts it in or discards it (the open link cannot pad a team past its size)
+    held: Mapped[bool] = mapped_column(default=False)
 
     invitation: Mapped[Invitation] = relationship(back_populates="draft")
 
@@ -82,7 +88,7 @@ class Response(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="RESTRICT"), index=True)
     #: the day of submission; never a finer timestamp
     submitted_on: Mapped[dt.date] = mapped_column(default=dt.date.today)
-    #: how the answers arrived: `web`, `open_link` or `import`
+    #: how the answers arrived: `web` (personal or open link: told apart, a batch would split), `import`, `demo`
     channel: Mapped[str] = mapped_column(String(16), default="web")
 
     team: Mapped[Team] = relationship()

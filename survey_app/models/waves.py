@@ -11,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from survey_app.models.base import Base
 from survey_app.models.org import Team
 
+#: below three, a figure or a release batch points at one or two people: refused everywhere
+MIN_CELL_SIZE_FLOOR = 3
+
 
 class WaveStatus(StrEnum):
     """A wave is prepared (draft), then open for respondents, then closed for good or reopened."""
@@ -33,7 +36,8 @@ class Wave(Base):
         Enum(WaveStatus, name="wave_status", values_callable=lambda e: [m.value for m in e]),
         default=WaveStatus.DRAFT,
     )
-    #: smallest number of respondents for which a team's or item's figures are shown
+    #: smallest number of respondents for which a team's or item's figures are shown, and the smallest batch
+    #: in which submissions of a team are released into responses; never below MIN_CELL_SIZE_FLOOR
     min_cell_size: Mapped[int] = mapped_column(default=5)
     #: true for the synthetic demo wave, so no one mistakes it for real data
     is_demo: Mapped[bool] = mapped_column(default=False)
@@ -44,7 +48,7 @@ class Wave(Base):
     )
     teams: Mapped[list[WaveTeam]] = relationship(back_populates="wave", cascade="all, delete-orphan")
 
-    __table_args__ = (CheckConstraint("min_cell_size >= 1", name="min_cell_size_positive"),)
+    __table_args__ = (CheckConstraint("min_cell_size >= 3", name="min_cell_size_at_least_3"),)
 
     @property
     def module_ids(self) -> list[str]:

@@ -35,6 +35,7 @@ class Action(StrEnum):
     OPEN_LINK = "open_link"
     ORG_LOADED = "org_loaded"
     RESPONSES_IMPORTED = "responses_imported"
+    HELD_REVIEWED = "held_reviewed"
 
 
 ACTION_LABELS = {
@@ -48,6 +49,7 @@ ACTION_LABELS = {
     Action.ACCOUNT_ENABLED: "account geactiveerd",
     Action.PASSWORD_RESET: "wachtwoord opnieuw ingesteld",
     Action.WAVE_CREATED: "golf aangemaakt",
+    Action.HELD_REVIEWED: "vastgehouden inzendingen beoordeeld",
     Action.WAVE_STATUS: "status golf gewijzigd",
     Action.INVITATIONS: "uitnodigingen gemaakt",
     Action.OPEN_LINK: "open link gewijzigd",

@@ -10,8 +10,10 @@ from sqlalchemy import select
 from survey_app.extensions import db
 from survey_app.instruments.model import InstrumentSet
 from survey_app.models import Team, Wave, WaveModule, WaveStatus, WaveTeam
+from survey_app.models.waves import MIN_CELL_SIZE_FLOOR
 from survey_app.services.csv_input import read_csv
 from survey_app.services.errors import InputError, InputProblem, fail
+from survey_app.survey.release import release_all, scrub_after_commit
 
 WAVE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -64,8 +66,9 @@ def create_wave(name: str, module_ids: list[str], instruments: InstrumentSet, he
                                          f"(beschikbaar: {', '.join(known)})"))
     if len(set(module_ids)) != len(module_ids):
         problems.append(InputProblem("--instruments", "een module staat er twee keer in"))
-    if min_cell_size < 1:
-        problems.append(InputProblem("--min-cell-size", "moet minstens 1 zijn"))
+    if min_cell_size < MIN_CELL_SIZE_FLOOR:
+        problems.append(InputProblem("--min-cell-size", f"moet minstens {MIN_CELL_SIZE_FLOOR} zijn: bij kleinere "
+                                     "aantallen zijn antwoorden tot één of twee mensen te herleiden"))
     if problems:
         raise InputError(problems)
 
@@ -84,10 +87,17 @@ def create_wave(name: str, module_ids: list[str], instruments: InstrumentSet, he
 
 
 def set_status(wave: Wave, status: WaveStatus) -> None:
-    """Open or close a wave; a wave without teams cannot be opened."""
+    """Open or close a wave; a wave without teams cannot be opened.
+
+    Closing releases every team's remaining sealed submissions as a last batch and, once committed, scrubs
+    what the drafts left on disk (see survey/release.py).
+    """
     if status == WaveStatus.OPEN and not wave.teams:
         raise fail("golf", f"golf '{wave.name}' heeft geen teams; geef headcounts op")
     wave.status = status
+    if status == WaveStatus.CLOSED:
+        release_all(wave)
+        scrub_after_commit(full=True)
     db.session.flush()
 
 

@@ -10,14 +10,13 @@ import functools
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from survey_app.extensions import db
 from survey_app.instruments.model import InstrumentSet, Item, ItemType, Page
 from survey_app.instruments.relevance import drop_irrelevant, item_is_relevant
 from survey_app.models import (
-    Answer,
     Draft,
     Gemeente,
     Invitation,
@@ -31,6 +30,7 @@ from survey_app.models import (
 )
 from survey_app.services.answer_store import to_text
 from survey_app.services.tokens import hash_token
+from survey_app.survey.release import try_release
 
 
 class SurveyRefusal(Exception):
@@ -199,12 +199,22 @@ def answered_count(instruments: InstrumentSet, answers: dict, respondent: Respon
     return answered, asked
 
 
-def submit(respondent: Respondent, instruments: InstrumentSet, channel: str = "web") -> bool:
-    """Turn the draft into a response and cut every link to the invitation, in one transaction.
+class EmptySubmission(Exception):
+    """A questionnaire without a single answer: refused, so an open link cannot pad a team with empty forms."""
+
+
+def submit(respondent: Respondent, instruments: InstrumentSet) -> bool:
+    """Seal the draft: the answers become final and the link unusable; `release` turns them into a response.
 
     The conditional UPDATE is the once-only guarantee: of any number of concurrent submits, exactly one
-    sees a row change; the others find the invitation already submitted and store nothing.
+    sees a row change; the others find the invitation already submitted and store nothing. Writing the
+    response here, in the same transaction, would give it the invitation's transaction id and commit time.
     """
+    stored = db.session.scalar(select(Draft.answers).where(Draft.invitation_id == respondent.invitation_id)) or {}
+    answers = drop_irrelevant(instruments, dict(stored), respondent.gemeente, respondent.team)
+    if not any(to_text(value) is not None for value in answers.values()):
+        db.session.rollback()
+        raise EmptySubmission()
     changed = db.session.execute(
         update(Invitation)
         .where(Invitation.id == respondent.invitation_id, Invitation.status != InvitationStatus.SUBMITTED)
@@ -214,16 +224,25 @@ def submit(respondent: Respondent, instruments: InstrumentSet, channel: str = "w
     if changed != 1:
         db.session.rollback()
         return False
-    stored = db.session.scalar(select(Draft.answers).where(Draft.invitation_id == respondent.invitation_id)) or {}
-    answers = drop_irrelevant(instruments, dict(stored), respondent.gemeente, respondent.team)
-    response = Response(wave_id=respondent.wave_id, team_id=respondent.team_id,
-                        channel="open_link" if respondent.from_open_link else channel)
-    db.session.add(response)
-    db.session.flush()
-    rows = [{"response_id": response.id, "variable": name, "value": text}
-            for name, value in sorted(answers.items()) if (text := to_text(value)) is not None]
-    if rows:
-        db.session.execute(insert(Answer), rows)
-    db.session.execute(delete(Draft).where(Draft.invitation_id == respondent.invitation_id))
+    held = respondent.from_open_link and _beyond_headcount(respondent)
+    db.session.execute(update(Draft).where(Draft.invitation_id == respondent.invitation_id)
+                       .values(answers=answers, sealed=True, held=held)
+                       .execution_options(synchronize_session=False))
     db.session.commit()
+    try_release(respondent.wave_id, respondent.team_id)
     return True
+
+
+def _beyond_headcount(respondent: Respondent) -> bool:
+    """True when the team already has as many submissions as people invited (this one included makes more)."""
+    headcount = db.session.scalar(select(WaveTeam.headcount).where(WaveTeam.wave_id == respondent.wave_id,
+                                                                  WaveTeam.team_id == respondent.team_id)) or 0
+    submitted = db.session.scalar(
+        select(func.count()).select_from(Invitation)
+        .where(Invitation.wave_id == respondent.wave_id, Invitation.team_id == respondent.team_id,
+               Invitation.status == InvitationStatus.SUBMITTED))
+    imported = db.session.scalar(
+        select(func.count()).select_from(Response)
+        .where(Response.wave_id == respondent.wave_id, Response.team_id == respondent.team_id,
+               Response.channel != "web"))
+    return submitted + imported > headcount

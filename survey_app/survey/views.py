@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import current_app, redirect, render_template, request, url_for
+from sqlalchemy import select
 
 from survey_app.extensions import db
 from survey_app.instrument_registry import instruments_for
@@ -12,6 +13,7 @@ from survey_app.survey import bp
 from survey_app.survey.answers_form import ForgedPost, read_page
 from survey_app.survey.flow import (
     DraftConflict,
+    EmptySubmission,
     SurveyRefusal,
     answered_count,
     ensure_draft,
@@ -161,8 +163,15 @@ def confirm(token: str):
 def send(token: str):
     """Submit once; a second submit (or a concurrent one) finds the link already used."""
     respondent, instruments = _context(token)
-    if not submit(respondent, instruments):
-        raise SurveyRefusal(410, "ingevuld")
+    try:
+        if not submit(respondent, instruments):
+            raise SurveyRefusal(410, "ingevuld")
+    except EmptySubmission:
+        pages = visible_pages(instruments, respondent.answers or {}, respondent)
+        answered, asked = answered_count(instruments, respondent.answers or {}, respondent)
+        return render_template("survey/confirm.html", token=token, answered=answered, asked=asked,
+                               last_page=pages[-1].id if pages else None, wave_label=respondent.wave_label,
+                               empty=True, first_page=pages[0].id if pages else None), 422
     return redirect(url_for("survey.thanks"))
 
 
@@ -172,16 +181,42 @@ def thanks():
     return render_template("survey/thanks.html")
 
 
+#: the cookie that remembers the personal link a browser got from a team's open link (one link per browser)
+OPEN_LINK_COOKIE = "teamlink"
+OPEN_LINK_COOKIE_DAYS = 120
+
+
+def _remembered_link(token: str) -> str | None:
+    """The personal token this browser was given for this open link earlier, if it is still known."""
+    personal = request.cookies.get(OPEN_LINK_COOKIE, "")
+    if not personal or len(personal) > 128 or not personal.isascii():
+        return None
+    exists = db.session.scalar(select(Invitation.id).where(Invitation.token_hash == hash_token(personal),
+                                                           Invitation.from_open_link.is_(True)))
+    return personal if exists is not None else None
+
+
 @bp.route("/o/<token>", methods=["GET", "POST"])
 @throttled("OPEN_LINK_RATE_LIMIT")
 def open_link(token: str):
-    """A team's shared link: explains that it is weaker, then mints a personal link for this respondent."""
+    """A team's shared link: explains that it is weaker, then mints a personal link for this respondent.
+
+    A browser that already got a personal link from this open link is sent back to it (or told it was sent)
+    instead of getting a second one; submissions past the team's headcount are held for review (flow.submit).
+    """
     participation = find_open_link(token)
+    remembered = _remembered_link(token)
     if request.method == "GET":
         return render_template("survey/open_link.html", token=token, team=participation.team,
-                               wave_label=participation.wave.label)
+                               wave_label=participation.wave.label, remembered=remembered is not None)
+    if remembered:
+        return redirect(url_for("survey.start", token=remembered))
     personal = new_token()
     db.session.add(Invitation(wave_id=participation.wave_id, team_id=participation.team_id,
                               token_hash=hash_token(personal), from_open_link=True))
     db.session.commit()
-    return redirect(url_for("survey.start", token=personal))
+    response = redirect(url_for("survey.start", token=personal))
+    response.set_cookie(OPEN_LINK_COOKIE, personal, max_age=OPEN_LINK_COOKIE_DAYS * 24 * 3600,
+                        path=url_for("survey.open_link", token=token), httponly=True, samesite="Lax",
+                        secure=current_app.config.get("SESSION_COOKIE_SECURE", True))
+    return response

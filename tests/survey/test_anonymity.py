@@ -9,9 +9,10 @@ from sqlalchemy import DateTime, func, inspect, select, text
 
 from survey_app.extensions import db
 from survey_app.instrument_registry import wave_instruments
-from survey_app.models import Base, Draft, Invitation, InvitationStatus, Response
+from survey_app.models import Base, Draft, Invitation, InvitationStatus, Response, Wave, WaveStatus
+from survey_app.services.waves import set_status
 from survey_app.survey.flow import find_respondent, save_page, submit
-from tests.conftest import csrf_token_from
+from tests.survey.submitting import submit_answers
 
 RESPONDENT_SIDE = {"response", "answer"}
 INVITATION_SIDE = {"invitation", "draft"}
@@ -42,13 +43,14 @@ def _all_values(table: str) -> list[dict]:
 
 def test_no_value_joins_a_submitted_response_to_its_invitation(client, create_open_wave, invite):
     wave = create_open_wave(modules=["samenwerking"])
-    tokens = invite(wave, "zwolle-noord", 3)
-    for token in tokens[:2]:
-        html = client.get(f"/s/{token}/controle").get_data(as_text=True)
-        assert client.post(f"/s/{token}/verzenden", data={"csrf_token": csrf_token_from(html)}).status_code == 302
+    tokens = invite(wave, "zwolle-noord", 12)
+    for number, token in enumerate(tokens[:11]):
+        submit_answers(client, token, {"sw_hulp_vragen": str(1 + number % 5)}, page="problemen_oplossen")
+    set_status(wave, WaveStatus.CLOSED)
+    db.session.commit()
+    assert len(_all_values("response")) == 11 and _all_values("draft") == []
     invitation_values = {str(v) for row in _all_values("invitation") for k, v in row.items()
                          if k not in ("wave_id", "team_id", "status", "from_open_link", "created_on")}
-    assert _all_values("draft") == [] or all(r["invitation_id"] for r in _all_values("draft"))
     for row in _all_values("response") + _all_values("answer"):
         for column, value in row.items():
             if column in ("wave_id", "team_id", "value", "variable", "channel", "submitted_on"):
@@ -57,6 +59,7 @@ def test_no_value_joins_a_submitted_response_to_its_invitation(client, create_op
     for row in _all_values("response"):
         assert isinstance(row["submitted_on"], dt.date | str)
         assert len(str(row["submitted_on"])) == 10  # a date, never a time
+        assert row["channel"] == "web"
     for row in _all_values("invitation"):
         assert len(str(row["created_on"])) == 10
     everything = " ".join(str(v) for table in Base.metadata.tables for row in _all_values(table) for v in row.values())
@@ -93,6 +96,11 @@ def test_twenty_concurrent_submits_store_exactly_one_response(extra_app, create_
     assert outcomes.count(True) == 1, outcomes
     assert all(o is False or o == "SurveyRefusal" for o in outcomes if o is not True), outcomes
     db.session.expire_all()
+    # Sealed, not yet a response: one submission cannot form a batch of its team on its own.
+    assert db.session.scalar(select(func.count()).select_from(Response)) == 0
+    assert db.session.scalar(select(Draft.sealed)) is True
+    assert db.session.scalar(select(Invitation.status)) == InvitationStatus.SUBMITTED
+    set_status(db.session.get(Wave, wave.id), WaveStatus.CLOSED)
+    db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(Response)) == 1
     assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
-    assert db.session.scalar(select(Invitation.status)) == InvitationStatus.SUBMITTED

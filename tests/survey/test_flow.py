@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from survey_app.extensions import db
 from survey_app.instrument_registry import current_instruments
 from survey_app.models import Answer, Draft, Invitation, InvitationStatus, Response, WaveStatus
+from survey_app.services.waves import set_status
 from tests.conftest import csrf_token_from
 from tests.survey.driver import field_names, fill
 
@@ -54,6 +55,11 @@ def test_whole_questionnaire_with_routing_resume_and_submit(client, create_open_
     assert "vragen beantwoord" in text
     sent = client.post(f"/s/{token}/verzenden", data={"csrf_token": csrf_token_from(text)})
     assert sent.status_code == 302 and sent.headers["Location"].endswith("/bedankt")
+    # Sealed until its team's batch is released (here: when the wave closes).
+    assert db.session.scalar(select(func.count()).select_from(Response)) == 0
+    assert db.session.scalar(select(Draft.sealed)) is True
+    set_status(wave, WaveStatus.CLOSED)
+    db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(Response)) == 1
     assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
     variables = set(db.session.scalars(select(Answer.variable)))
