@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from survey_app.extensions import db
-from survey_app.models import Answer, Response
+from survey_app.models import Answer, Draft, Response, Wave, WaveStatus
+from survey_app.services.waves import set_status
 
 FOLLOW_UP = "nw_aanwenden_redenen"
 
@@ -70,6 +71,9 @@ def test_complete_questionnaire_with_stop_and_resume(page, live_server, create_o
     page.goto(f"{live_server}/s/{token}")
     assert "al ingevuld" in page.content()
     db.session.expire_all()
+    assert db.session.scalar(select(Draft.sealed)) is True  # sealed until its team's batch: here, the closing
+    set_status(db.session.get(Wave, wave.id), WaveStatus.CLOSED)
+    db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(Response)) == 1
     assert db.session.scalar(select(func.count()).where(Answer.variable == FOLLOW_UP)) == 1
 
