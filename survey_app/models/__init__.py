@@ -20,13 +20,14 @@ from survey_app.models.coding import (
 )
 from survey_app.models.org import Gemeente, Team
 from survey_app.models.responses import Answer, Draft, Invitation, InvitationStatus, Response
+from survey_app.models.snapshots import InstrumentSnapshot
 from survey_app.models.users import Role, User, user_team
 from survey_app.models.waves import Wave, WaveModule, WaveStatus, WaveTeam
 
 __all__ = [
     "AuditEvent",
     "Answer", "Base", "Draft", "Gemeente", "Invitation", "InvitationStatus", "Response", "Role", "Team", "User",
-    "Wave", "WaveModule", "WaveStatus", "WaveTeam", "user_team",
+    "InstrumentSnapshot", "Wave", "WaveModule", "WaveStatus", "WaveTeam", "user_team",
     "Code", "CodeHistory", "CoderAssignment", "CodeStatus", "Coding", "CodingDocument", "CodingProject",
     "CodingSession", "Consent", "Fragment", "Memo", "Participant", "ProjectKind", "session_attendance",
 ]

@@ -42,6 +42,8 @@ class Wave(Base):
     #: true for the synthetic demo wave, so no one mistakes it for real data
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_on: Mapped[dt.date] = mapped_column(default=dt.date.today)
+    #: the instrument files as they were when the wave was created (or first opened); see survey_app/snapshots
+    snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("instrument_snapshot.id", ondelete="RESTRICT"))
 
     modules: Mapped[list[WaveModule]] = relationship(
         back_populates="wave", order_by="WaveModule.position", cascade="all, delete-orphan"

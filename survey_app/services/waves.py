@@ -13,6 +13,7 @@ from survey_app.models import Team, Wave, WaveModule, WaveStatus, WaveTeam
 from survey_app.models.waves import MIN_CELL_SIZE_FLOOR
 from survey_app.services.csv_input import read_csv
 from survey_app.services.errors import InputError, InputProblem, fail
+from survey_app.snapshots.store import attach_snapshot
 from survey_app.survey.release import release_all, scrub_after_commit
 
 WAVE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -77,6 +78,7 @@ def create_wave(name: str, module_ids: list[str], instruments: InstrumentSet, he
     for position, module_id in enumerate(module_ids):
         module = instruments.module(module_id)
         wave.modules.append(WaveModule(position=position, module_id=module.id, module_version=module.version))
+    attach_snapshot(wave)
     teams = db.session.scalars(select(Team).order_by(Team.slug)).all()
     for team in teams:
         if headcounts is None or team.slug in headcounts:
@@ -94,6 +96,8 @@ def set_status(wave: Wave, status: WaveStatus) -> None:
     """
     if status == WaveStatus.OPEN and not wave.teams:
         raise fail("golf", f"golf '{wave.name}' heeft geen teams; geef headcounts op")
+    if status == WaveStatus.OPEN:
+        attach_snapshot(wave)  # files edited between creating and opening are taken, until answers exist
     wave.status = status
     if status == WaveStatus.CLOSED:
         release_all(wave)

@@ -58,6 +58,8 @@ class Respondent:
     team_id: int
     wave_label: str
     module_ids: tuple[str, ...]
+    #: the wave's instrument snapshot: respondents see the questionnaire as the wave stored it
+    snapshot_id: int | None
     gemeente: str
     team: str
     from_open_link: bool
@@ -69,8 +71,8 @@ class Respondent:
 #: Built once: constructing a statement costs more than running it on the questionnaire's hot path.
 RESPONDENT_BY_TOKEN = (
     select(Invitation.id, Invitation.status, Invitation.from_open_link, Invitation.wave_id, Invitation.team_id,
-           Wave.status, Wave.label, Wave.name, Team.slug, Gemeente.slug, Draft.answers, Draft.current_page,
-           Draft.revision)
+           Wave.status, Wave.label, Wave.name, Wave.snapshot_id, Team.slug, Gemeente.slug, Draft.answers,
+           Draft.current_page, Draft.revision)
     .join(Wave, Wave.id == Invitation.wave_id)
     .join(Team, Team.id == Invitation.team_id)
     .join(Gemeente, Gemeente.id == Team.gemeente_id)
@@ -92,14 +94,14 @@ def find_respondent(token: str) -> Respondent:
     row = db.session.connection().execute(RESPONDENT_BY_TOKEN, {"token_hash": hash_token(token)}).first()
     if row is None:
         raise SurveyRefusal(404, "onbekend")
-    (invitation_id, status, from_open_link, wave_id, team_id, wave_status, wave_label, wave_name, team, gemeente,
-     answers, current_page, revision) = row
+    (invitation_id, status, from_open_link, wave_id, team_id, wave_status, wave_label, wave_name, snapshot_id, team,
+     gemeente, answers, current_page, revision) = row
     if status == InvitationStatus.SUBMITTED:
         raise SurveyRefusal(410, "ingevuld")
     if wave_status != WaveStatus.OPEN:
         raise SurveyRefusal(410, "gesloten")
-    return Respondent(invitation_id, wave_id, team_id, wave_label, wave_modules(wave_id, wave_name), gemeente,
-                      team, from_open_link, answers, current_page, revision or 0)
+    return Respondent(invitation_id, wave_id, team_id, wave_label, wave_modules(wave_id, wave_name), snapshot_id,
+                      gemeente, team, from_open_link, answers, current_page, revision or 0)
 
 
 def wave_modules(wave_id: int, wave_name: str) -> tuple[str, ...]:

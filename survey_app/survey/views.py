@@ -69,7 +69,7 @@ def _neighbour(pages, page_id: str, step: int):
 
 def _context(token: str):
     respondent = find_respondent(token)
-    return respondent, instruments_for(respondent.module_ids)
+    return respondent, instruments_for(respondent.module_ids, snapshot_id=respondent.snapshot_id)
 
 
 @bp.get("/s/<token>")
