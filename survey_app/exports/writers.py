@@ -11,12 +11,12 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from survey_app.exports.labels import all_value_labels, column_labels, measures
-from survey_app.instruments.dictionary import dictionary_rows
+from survey_app.instruments.dictionary import LEVEL_NAMES, dictionary_rows
 from survey_app.instruments.model import InstrumentSet
 
 DICTIONARY_COLUMNS = (  # (dictionary_rows key, Dutch header)
     ("variable", "Variabele"), ("item", "Item"), ("module", "Module"), ("page", "Pagina"), ("type", "Type"),
-    ("label", "Label"), ("codes", "Codes"), ("reverse", "Omgekeerd gescoord"), ("constructs", "Constructen"),
+    ("level", "Meetniveau"), ("label", "Label"), ("codes", "Codes"), ("reverse", "Omgekeerd gescoord"), ("constructs", "Constructen"),
     ("pairs", "Paren"), ("only_gemeenten", "Alleen in gemeenten"), ("skip_gemeenten", "Niet in gemeenten"),
     ("relevant", "Routering"), ("source", "Formulering"),
 )
@@ -61,6 +61,8 @@ def dictionary_table(instruments: InstrumentSet) -> list[list[str]]:
                 value = "ja" if value else ""
             elif key == "source":
                 value = SOURCE_LABELS.get(value, value)
+            elif key == "level":
+                value = LEVEL_NAMES.get(value, "")
             cells.append("" if value is None else str(value))
         rows.append(cells)
     return rows
