@@ -16,7 +16,8 @@ from survey_app.instruments.model import InstrumentSet
 
 DICTIONARY_COLUMNS = (  # (dictionary_rows key, Dutch header)
     ("variable", "Variabele"), ("item", "Item"), ("module", "Module"), ("page", "Pagina"), ("type", "Type"),
-    ("level", "Meetniveau"), ("label", "Label"), ("codes", "Codes"), ("reverse", "Omgekeerd gescoord"), ("constructs", "Constructen"),
+    ("level", "Meetniveau"), ("label", "Label"), ("codes", "Codes"), ("reverse", "Omgekeerd gescoord"),
+    ("constructs", "Constructen"),
     ("pairs", "Paren"), ("only_gemeenten", "Alleen in gemeenten"), ("skip_gemeenten", "Niet in gemeenten"),
     ("relevant", "Routering"), ("source", "Formulering"),
 )
