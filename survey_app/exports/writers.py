@@ -6,11 +6,9 @@ import csv
 import math
 
 import pandas as pd
-import pyreadstat
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from survey_app.exports.labels import all_value_labels, column_labels, measures
 from survey_app.instruments.dictionary import LEVEL_NAMES, dictionary_rows
 from survey_app.instruments.model import InstrumentSet
 
@@ -97,18 +95,3 @@ def write_xlsx(frame: pd.DataFrame, instruments: InstrumentSet, path) -> None:
         _append(dictionary, row)
     dictionary.freeze_panes = "B2"
     book.save(path)
-
-
-def write_sav(frame: pd.DataFrame, instruments: InstrumentSet, path) -> None:
-    """An SPSS file: item texts as variable labels, scale labels as value labels, strings for text and choices."""
-    data = frame.copy()
-    for column in data.columns:
-        if not pd.api.types.is_float_dtype(data[column]):
-            data[column] = [_text(v) for v in data[column]]
-    labels = column_labels(instruments)
-    pyreadstat.write_sav(
-        data, str(path),
-        column_labels=[labels[c] for c in data.columns],
-        variable_value_labels=all_value_labels(instruments),
-        variable_measure=measures(instruments),
-    )

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 NUMERIC_TYPES = frozenset({"select_one", "integer", "decimal", "rating"})
+#: the longest "anders, namelijk" text of a select_multiple (characters)
+OTHER_MAX_LENGTH = 200
 #: item types whose measurement level may be declared with `level:` (the others have a fixed level)
 LEVEL_TYPES = NUMERIC_TYPES
 
@@ -83,7 +85,8 @@ class Variable:
 
     name: str
     item: str
-    kind: str  #: "code" (one integer code), "codes" (space separated set), "number", "text", "yesno"
+    kind: str  #: "code" (one integer code), "codes" (space separated set), "number", "text", "yesno";
+    #: "option" only in the SPSS export (one 0/1 variable per option of a "codes" variable)
     label: str
     choices: tuple[Choice, ...] = ()
     level: Level | None = None  #: measurement level; None for text
@@ -160,6 +163,15 @@ class Item:
         if len(choices) <= 2 or any(_UNORDERED_LABEL.search(c.label) for c in choices):
             return Level.NOMINAL
         return Level.ORDINAL
+
+    def option_variables(self) -> tuple[Variable, ...]:
+        """A select_multiple as one 0/1 variable per option, `<name>_<code>` (SPSS's multiple-dichotomy set),
+        labelled option first so that a set with CATEGORYLABELS=VARLABELS shows the options."""
+        if self.type != ItemType.SELECT_MULTIPLE or self.scale is None:
+            return ()
+        chosen = (Choice(1, "gekozen"), Choice(0, "niet gekozen"))
+        return tuple(Variable(f"{self.name}_{choice.code}", self.name, "option", f"{choice.label} – {self.label}",
+                              chosen, Level.NOMINAL) for choice in self.scale.choices)
 
     def answer_variables(self) -> tuple[Variable, ...]:
         """The variables that hold the answer itself: all but the optional "anders, namelijk" text."""
