@@ -106,3 +106,15 @@ def test_gemeente_report_headlines_holm_and_leaves_nominal_variables_out(small_w
     assert "Gemiddelde" in text and "Mediaan" in text and "Verschil" in text
     assert "p Richting" not in text and "Significant (na Holm)" not in text
     assert "Heeft uw team het afgelopen jaar" not in text.split("Verantwoording")[0].split("Verschillen ten")[1]
+
+
+def test_report_options_reach_the_gemeente_report(small_wave, tmp_path):
+    from survey_app.reports.sources import gemeente_report_context
+    from survey_app.services.analysis import ComparisonOptions
+
+    _older_wave(tmp_path)
+    options = ComparisonOptions(nominal_tests=True, holm_family="module")
+    section = gemeente_report_context(small_wave.wave, "zwolle", options=options)["significance"]
+    assert section["by_module"] and section["nominal_tests"]
+    assert section["families"] == ["Onderlinge samenwerking: 1 van de 1", "Werkbeleving: 1 van de 1"]
+    assert section["tested"] == "2"
