@@ -47,8 +47,13 @@ def numeric_frame(answers: pd.DataFrame, scores: pd.DataFrame, variables: list[C
         source = answers if variable.kind == "item" else scores
         if variable.name not in source.columns:
             continue
-        values = pd.to_numeric(source[variable.name], errors="coerce").astype(np.float64).reset_index(drop=True)
-        columns[variable.name] = values.where(values.isin(variable.codes)) if variable.codes else values
+        column = source[variable.name]
+        if not pd.api.types.is_float_dtype(column):
+            column = pd.to_numeric(column, errors="coerce")
+        values = column.to_numpy(dtype=np.float64, na_value=np.nan)
+        if variable.codes:
+            values = np.where(np.isin(values, variable.codes), values, np.nan)
+        columns[variable.name] = values
     return pd.DataFrame(columns, index=pd.RangeIndex(len(answers)), dtype=np.float64)
 
 
@@ -79,14 +84,23 @@ def _hidden(answers: pd.DataFrame, frame: pd.DataFrame, organisation: Organisati
 
 def wave_comparison(answers: pd.DataFrame, scores: pd.DataFrame, instruments: InstrumentSet,
                     organisation: Organisation, other, settings: AnalysisSettings, gemeente: str | None,
-                    harmonisation: Mapping[str, HarmonisationFactor] | None, changed_scale) -> dict:
-    """The comparison of this wave with `other` (a WaveData), restricted to one gemeente when given."""
+                    harmonisation: Mapping[str, HarmonisationFactor] | None, changed_scale,
+                    published: Mapping[str, Mapping[str, dict]] | None = None) -> dict:
+    """The comparison of this wave with `other` (a WaveData), restricted to one gemeente when given.
+
+    `published` ({variable: {scope: entry}}, this wave's items and constructs after disclosure control) saves
+    computing this wave's suppression again; without it, it is computed here.
+    """
     variables = compared_variables(instruments, other.instruments)
     previous_scores = construct_scores(other.answers, other.instruments.constructs, other.instruments)
     current = numeric_frame(answers, scores, variables)
     previous = numeric_frame(other.answers, previous_scores, variables)
     scope = TOTAL if gemeente is None else f"gemeente:{gemeente}"
-    hidden_a = _hidden(answers, current, organisation, scope, settings.min_cell_size)
+    if published is None:
+        hidden_a = _hidden(answers, current, organisation, scope, settings.min_cell_size)
+    else:
+        hidden_a = {name: entry["reason"] for name in current.columns
+                    if (entry := published.get(name, {}).get(scope, {})).get("suppressed")}
     hidden_b = _hidden(other.answers, previous, _organisation_of(other.answers), scope, settings.min_cell_size)
     if gemeente is not None:
         current = current[(answers["gemeente"] == gemeente).to_numpy()]

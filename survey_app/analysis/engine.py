@@ -70,8 +70,10 @@ def analyse_wave(answers: pd.DataFrame, instruments: InstrumentSet, organisation
         "comparison": None,
     }
     if compare_with is not None:
+        published = {**result["items"], **result["constructs"]}
         result["comparison"] = json_ready(wave_comparison(answers, scores, instruments, organisation, compare_with,
-                                                          settings, gemeente, harmonisation, changed_scale))
+                                                          settings, gemeente, harmonisation, changed_scale,
+                                                          published))
     return result
 
 
