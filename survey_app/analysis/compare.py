@@ -106,15 +106,18 @@ def holm(p_values: Sequence[float]) -> np.ndarray:
 
 
 def _median_mean(values: np.ndarray) -> dict:
+    """Median and mean of one wave's valid values, printed beside an ordinal or interval test."""
     return {"median": float(np.median(values)), "mean": float(np.mean(values))}
 
 
 def _percentages(counts: dict[str, int]) -> dict:
+    """% per category of one wave's valid answers, printed beside a nominal test."""
     total = sum(counts.values())
     return {"percent": {code: 100.0 * count / total if total else 0.0 for code, count in counts.items()}}
 
 
 def _ordered_test(variable: Compared, a: np.ndarray, b: np.ndarray) -> dict:
+    """The Mann-Whitney entry of an ordinal or interval variable."""
     result = mann_whitney(a, b)
     return {"test": MANN_WHITNEY, "n_a": result.n_a, "n_b": result.n_b, "u": result.u, "z": result.z,
             "p": result.p, "p_exact": result.p_exact, "effect": "r", "r": result.r,
@@ -122,6 +125,7 @@ def _ordered_test(variable: Compared, a: np.ndarray, b: np.ndarray) -> dict:
 
 
 def _nominal_test(variable: Compared, a: np.ndarray, b: np.ndarray) -> dict:
+    """The chi-square / Fisher entry of a nominal variable."""
     result = nominal_test(a, b, variable.codes)
     return {"test": result.test, "n_a": result.n_a, "n_b": result.n_b, "chi2": result.chi2, "df": result.df,
             "p": result.p, "p_exact": result.p_exact, "effect": "cramers_v", "cramers_v": result.cramers_v,
@@ -130,12 +134,14 @@ def _nominal_test(variable: Compared, a: np.ndarray, b: np.ndarray) -> dict:
 
 
 def _valid(frame: pd.DataFrame, variable: Compared) -> np.ndarray:
+    """A wave's valid values of the variable: numbers, and for coded variables only codes of the scale."""
     values = pd.to_numeric(frame[variable.name], errors="coerce").dropna().to_numpy(dtype=np.float64)
-    return values[np.isin(values, variable.codes)] if variable.level == NOMINAL else values
+    return values[np.isin(values, variable.codes)] if variable.codes else values
 
 
 def _skip_reason(variable: Compared, current: pd.DataFrame, previous: pd.DataFrame, nominal_tests: bool,
                  factor: HarmonisationFactor | None, changed_scale) -> str | None:
+    """Why the variable is not tested before looking at its n (None: it is tested when n allows)."""
     if variable.name not in current.columns or variable.name not in previous.columns:
         return NOT_IN_BOTH
     if variable.name in changed_scale and (factor is None or variable.level == NOMINAL):

@@ -59,6 +59,7 @@ def _theme_tables(analysis: dict, instruments: InstrumentSet, gemeente: str, tea
 
 
 def _significance(comparison: dict | None, analysis: dict, instruments: InstrumentSet, gemeente: str) -> dict | None:
+    """The significance section with the harmonisation notes of the comparison."""
     section = significance_section(comparison, analysis, instruments, gemeente)
     if section is not None:
         section["harmonisation"] = harmonisation_notes(comparison)

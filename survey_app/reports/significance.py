@@ -26,6 +26,7 @@ def format_p(value: float | None) -> str:
 
 
 def _side(figures: dict | None, key: str, digits: int = 1) -> str:
+    """A wave's median or mean beside a test, or the dash when that wave hides the figure."""
     if not figures or figures.get("suppressed"):
         return MISSING
     return format_number(figures.get(key), digits) if key == "median" else format_mean(figures.get(key))
@@ -41,6 +42,7 @@ def _percentages(test: dict, labels: dict[str, str]) -> list[dict]:
 
 
 def _code_labels(instruments: InstrumentSet, name: str) -> dict[str, str]:
+    """Code -> answer label of a variable, for the categories of a nominal test."""
     for variable in instruments.variables():
         if variable.name == name:
             return {str(c.code): c.label for c in variable.choices}
@@ -48,6 +50,7 @@ def _code_labels(instruments: InstrumentSet, name: str) -> dict[str, str]:
 
 
 def _row(test: dict, instruments: InstrumentSet) -> dict:
+    """One table row of a test: labels and formatted figures, for the Mann-Whitney or the nominal table."""
     row = {"label": item_label(instruments, test["variable"]), "nominal": test["level"] == "nominal",
            "n_a": format_number(test["n_a"], 0), "n_b": format_number(test["n_b"], 0),
            "p": format_p(test["p"]), "p_exact": format_p(test.get("p_exact")), "p_holm": format_p(test["p_holm"]),
