@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from survey_app.analysis.compare import compare_waves
+from survey_app.analysis.comparison import wave_comparison
 from survey_app.analysis.constructs import construct_alphas, construct_scores, construct_statistics
 from survey_app.analysis.disclosure import disclosure_reasons
 from survey_app.analysis.harmonise import HarmonisationFactor
-from survey_app.analysis.items import NUMERIC_KINDS, item_statistics, open_answers
+from survey_app.analysis.items import item_statistics, open_answers
 from survey_app.analysis.organisation import AnalysisSettings, Organisation, ScopeIndex
 from survey_app.analysis.output import json_ready, scope_entries, text_entries
 from survey_app.analysis.pairs import difference_scores, pair_statistics
@@ -58,7 +58,8 @@ def analyse_wave(answers: pd.DataFrame, instruments: InstrumentSet, organisation
     text_reasons = disclosure_reasons(scope_n[:, None], scope_n, index, minimum)
 
     result = {
-        "settings": {"min_cell_size": minimum, "alpha": settings.alpha},
+        "settings": {"min_cell_size": minimum, "alpha": settings.alpha, "nominal_tests": settings.nominal_tests,
+                     "holm_family": settings.holm_family},
         "scopes": _scopes(index, scope_n, minimum),
         "response": json_ready(response_rates(answers, organisation)),
         "items": scope_entries(items, disclosure_reasons(items.n, scope_n, index, minimum), index, kinds),
@@ -69,8 +70,10 @@ def analyse_wave(answers: pd.DataFrame, instruments: InstrumentSet, organisation
         "comparison": None,
     }
     if compare_with is not None:
-        result["comparison"] = json_ready(_comparison(answers, scores, instruments, compare_with, settings,
-                                                      gemeente, harmonisation, changed_scale))
+        published = {**result["items"], **result["constructs"]}
+        result["comparison"] = json_ready(wave_comparison(answers, scores, instruments, organisation, compare_with,
+                                                          settings, gemeente, harmonisation, changed_scale,
+                                                          published))
     return result
 
 
@@ -105,32 +108,3 @@ def _alphas(answers: pd.DataFrame, instruments: InstrumentSet, minimum: int) -> 
         else:
             out[name] = alpha
     return out
-
-
-def _comparison(answers: pd.DataFrame, scores: pd.DataFrame, instruments: InstrumentSet, other: WaveData,
-                settings: AnalysisSettings, gemeente: str | None,
-                harmonisation: Mapping[str, HarmonisationFactor] | None, changed_scale) -> dict:
-    """Mann-Whitney tests of numeric items and constructs between this wave and `other`."""
-    previous_scores = construct_scores(other.answers, other.instruments.constructs, other.instruments)
-    current = _numeric_frame(answers, scores, instruments)
-    previous = _numeric_frame(other.answers, previous_scores, other.instruments)
-    if gemeente is not None:
-        current = current[(answers["gemeente"] == gemeente).to_numpy()]
-        previous = previous[(other.answers["gemeente"] == gemeente).to_numpy()]
-    names: list[tuple[str, str]] = []
-    for source in (instruments, other.instruments):
-        names += [(v.name, "item") for v in source.variables() if v.kind in NUMERIC_KINDS]
-        names += [(c.name, "construct") for c in source.constructs]
-    changed = set(changed_scale)
-    for source in (instruments, other.instruments):
-        changed |= {c.name for c in source.constructs if changed.intersection(c.items)}
-    tested = compare_waves(current, previous, list(dict.fromkeys(names)), settings.min_cell_size,
-                           settings.alpha, harmonisation, frozenset(changed))
-    return {"with": other.name, "gemeente": gemeente, **tested}
-
-
-def _numeric_frame(answers: pd.DataFrame, scores: pd.DataFrame, instruments: InstrumentSet) -> pd.DataFrame:
-    """Numeric item columns present in the answers plus the construct scores, one row per respondent."""
-    columns = [v.name for v in instruments.variables() if v.kind in NUMERIC_KINDS and v.name in answers.columns]
-    numeric = answers[columns].apply(pd.to_numeric, errors="coerce").astype(np.float64)
-    return pd.concat([numeric.reset_index(drop=True), scores.reset_index(drop=True)], axis=1)

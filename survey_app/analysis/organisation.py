@@ -64,10 +64,13 @@ class Organisation:
 
 @dataclass(frozen=True)
 class AnalysisSettings:
-    """Thresholds of an analysis: the minimum cell size for disclosure control and the test level."""
+    """Thresholds and choices of an analysis: the minimum cell size for disclosure control, the test level,
+    whether nominal variables are tested between waves, and the Holm family ("report" or "module")."""
 
     min_cell_size: int = 5
     alpha: float = 0.05
+    nominal_tests: bool = False
+    holm_family: str = "report"
 
 
 def scope_id(kind: str, slug: str | None = None) -> str:

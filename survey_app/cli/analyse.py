@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from survey_app.cli.common import transactional
-from survey_app.services.analysis import harmonisation_from_options, run_analysis
+from survey_app.services.analysis import comparison_options, harmonisation_from_options, run_analysis
 from survey_app.services.waves import get_wave
 
 
@@ -19,20 +19,29 @@ from survey_app.services.waves import get_wave
 @click.option("--changed-scale", default="", help="Modules, constructen of items met een andere schaal "
               "dan in de oudere golf, komma-gescheiden (bijv. bakens).")
 @click.option("--calibration", type=click.Path(dir_okay=False), help="CSV new,old: kalibratie voor de factor.")
+@click.option("--nominal-tests", is_flag=True, help="Toets ook nominale variabelen (chi-kwadraat of Fisher, "
+              "met Cramérs V); standaard niet.")
+@click.option("--holm-family", default="report", show_default=True,
+              help="Familie voor de Holm-correctie: report (alle toetsen samen) of module (per module).")
 @click.option("--json", "out", required=True, type=click.Path(dir_okay=False), help="Uitvoerbestand (JSON).")
 @transactional
 def analyse(name: str, other: str | None, gemeente: str | None, changed_scale: str, calibration: str | None,
-            out: str) -> None:
+            nominal_tests: bool, holm_family: str, out: str) -> None:
     """Analyseer een golf: itemstatistieken, schalen, paren, respons en vergelijking, met celgrootte-controle."""
     wave = get_wave(name)
     compare = get_wave(other) if other else None
     harmonisation = harmonisation_from_options(wave, compare, changed_scale, calibration)
-    result = run_analysis(wave, compare, gemeente, harmonisation)
+    options = comparison_options(nominal_tests, holm_family)
+    result = run_analysis(wave, compare, gemeente, harmonisation, options)
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".tmp")
     tmp.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(target)
-    tests = len(result["comparison"]["tests"]) if result["comparison"] else 0
+    comparison = result["comparison"]
+    tests = len(comparison["tests"]) if comparison else 0
     click.echo(f"Analyse van golf '{name}' geschreven naar {out} ({len(result['items'])} variabelen, "
                f"{tests} toetsen).")
+    for family in (comparison or {}).get("families", []):
+        click.echo(f"Holm-familie {family['name']}: {family['significant_holm']} van de {family['size']} "
+                   "getoetste verschillen significant na Holm.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from survey_app.cli.common import transactional
-from survey_app.services.analysis import harmonisation_from_options
+from survey_app.services.analysis import comparison_options, harmonisation_from_options
 from survey_app.services.waves import get_wave
 
 
@@ -22,17 +22,23 @@ def group() -> None:
 @click.option("--changed-scale", default="", help="Modules, constructen of items met een andere schaal dan in de "
               "oudere golf, komma-gescheiden (bijv. bakens).")
 @click.option("--calibration", type=click.Path(dir_okay=False), help="CSV new,old: kalibratie voor de factor.")
+@click.option("--nominal-tests", is_flag=True, help="Toets ook nominale variabelen (chi-kwadraat of Fisher, "
+              "met Cramérs V); standaard niet.")
+@click.option("--holm-family", default="report", show_default=True,
+              help="Familie voor de Holm-correctie: report (alle toetsen van een rapportage) of module (per module).")
 @transactional
-def build(name: str, out_dir: str, jobs: int, other: str | None, changed_scale: str, calibration: str | None) -> None:
+def build(name: str, out_dir: str, jobs: int, other: str | None, changed_scale: str, calibration: str | None,
+          nominal_tests: bool, holm_family: str) -> None:
     """Maak alle bijlagen (per team) en rapportages (per gemeente) van een golf, parallel."""
     from survey_app.reports import build_reports
 
     wave = get_wave(name)
     compare = get_wave(other) if other else None
     harmonisation = harmonisation_from_options(wave, compare, changed_scale, calibration)
+    options = comparison_options(nominal_tests, holm_family)
     click.echo(f"Analyse van golf '{wave.name}' ...")
     with click.progressbar(length=len(wave.teams) + len({p.team.gemeente_id for p in wave.teams}),
                            label="Rapportages maken") as bar:
         files = build_reports(wave, out_dir, jobs=jobs, compare=compare, harmonisation=harmonisation,
-                              progress=lambda done, total, filename: bar.update(1))
+                              options=options, progress=lambda done, total, filename: bar.update(1))
     click.echo(f"{len(files)} bestanden geschreven naar {out_dir}.")

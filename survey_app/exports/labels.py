@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from survey_app.instruments.model import InstrumentSet, Variable
+from survey_app.instruments.model import Variable
 
 #: SPSS limits in bytes (UTF-8): variable labels 256, value labels 120
 MAX_VARIABLE_LABEL = 256
 MAX_VALUE_LABEL = 120
 FIXED_LABELS = {"gemeente": "Gemeente", "team": "Team"}
-MEASURES = {"code": "ordinal", "yesno": "nominal", "number": "scale", "codes": "nominal", "text": "nominal"}
 
 
 def truncate_bytes(text: str, limit: int) -> str:
@@ -25,26 +24,7 @@ def variable_label(variable: Variable) -> str:
 
 
 def value_labels(variable: Variable) -> dict[int, str] | None:
-    """Code -> label for single-choice and yes/no variables (numeric codes); None for the others."""
-    if variable.kind not in ("code", "yesno") or not variable.choices:
+    """Code -> label for single-choice, yes/no and option (0/1) variables; None for the others."""
+    if variable.kind not in ("code", "yesno", "option") or not variable.choices:
         return None
     return {int(choice.code): truncate_bytes(choice.label, MAX_VALUE_LABEL) for choice in variable.choices}
-
-
-def column_labels(instruments: InstrumentSet) -> dict[str, str]:
-    """Variable labels for every export column."""
-    labels = dict(FIXED_LABELS)
-    labels.update({v.name: variable_label(v) for v in instruments.variables()})
-    return labels
-
-
-def all_value_labels(instruments: InstrumentSet) -> dict[str, dict[int, str]]:
-    """Value labels of every variable that has numeric codes."""
-    return {v.name: labels for v in instruments.variables() if (labels := value_labels(v))}
-
-
-def measures(instruments: InstrumentSet) -> dict[str, str]:
-    """SPSS measurement level per column: ordinal for scale codes, scale for numbers, nominal otherwise."""
-    levels = {name: "nominal" for name in FIXED_LABELS}
-    levels.update({v.name: MEASURES[v.kind] for v in instruments.variables()})
-    return levels

@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 
 from survey_app.exports.frame import anonymous_frame
-from survey_app.exports.writers import write_csv, write_dictionary_csv, write_sav, write_xlsx
+from survey_app.exports.spss import write_sav
+from survey_app.exports.writers import write_csv, write_dictionary_csv, write_xlsx
 from survey_app.instrument_registry import wave_instruments
 from survey_app.models import User, Wave
 from survey_app.services import audit

@@ -6,17 +6,16 @@ import csv
 import math
 
 import pandas as pd
-import pyreadstat
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from survey_app.exports.labels import all_value_labels, column_labels, measures
-from survey_app.instruments.dictionary import dictionary_rows
+from survey_app.instruments.dictionary import LEVEL_NAMES, dictionary_rows
 from survey_app.instruments.model import InstrumentSet
 
 DICTIONARY_COLUMNS = (  # (dictionary_rows key, Dutch header)
     ("variable", "Variabele"), ("item", "Item"), ("module", "Module"), ("page", "Pagina"), ("type", "Type"),
-    ("label", "Label"), ("codes", "Codes"), ("reverse", "Omgekeerd gescoord"), ("constructs", "Constructen"),
+    ("level", "Meetniveau"), ("label", "Label"), ("codes", "Codes"), ("reverse", "Omgekeerd gescoord"),
+    ("constructs", "Constructen"),
     ("pairs", "Paren"), ("only_gemeenten", "Alleen in gemeenten"), ("skip_gemeenten", "Niet in gemeenten"),
     ("relevant", "Routering"), ("source", "Formulering"),
 )
@@ -61,6 +60,8 @@ def dictionary_table(instruments: InstrumentSet) -> list[list[str]]:
                 value = "ja" if value else ""
             elif key == "source":
                 value = SOURCE_LABELS.get(value, value)
+            elif key == "level":
+                value = LEVEL_NAMES.get(value, "")
             cells.append("" if value is None else str(value))
         rows.append(cells)
     return rows
@@ -94,18 +95,3 @@ def write_xlsx(frame: pd.DataFrame, instruments: InstrumentSet, path) -> None:
         _append(dictionary, row)
     dictionary.freeze_panes = "B2"
     book.save(path)
-
-
-def write_sav(frame: pd.DataFrame, instruments: InstrumentSet, path) -> None:
-    """An SPSS file: item texts as variable labels, scale labels as value labels, strings for text and choices."""
-    data = frame.copy()
-    for column in data.columns:
-        if not pd.api.types.is_float_dtype(data[column]):
-            data[column] = [_text(v) for v in data[column]]
-    labels = column_labels(instruments)
-    pyreadstat.write_sav(
-        data, str(path),
-        column_labels=[labels[c] for c in data.columns],
-        variable_value_labels=all_value_labels(instruments),
-        variable_measure=measures(instruments),
-    )

@@ -13,11 +13,15 @@ from .model import InstrumentSet, Item, Page
 COLUMNS = (  # (row key, Dutch header, column width)
     ("variable", "Variabele", 28),
     ("type", "Type", 15),
+    ("level", "Meetniveau", 10),
     ("module", "Module/pagina", 24),
-    ("label", "Label", 44),
+    ("label", "Label", 40),
     ("codes", "Codes", 30),
     ("notes", "Kenmerken", 36),
 )
+
+#: Dutch names of the measurement levels (SPSS says nominaal/ordinaal/schaal; interval is its "schaal")
+LEVEL_NAMES = {"nominal": "nominaal", "ordinal": "ordinaal", "interval": "interval"}
 
 
 def _combined_relevant(page: Page, item: Item) -> str | None:
@@ -59,6 +63,7 @@ def dictionary_rows(instruments: InstrumentSet) -> list[dict]:
                     "module": item.module,
                     "page": page.id,
                     "type": item.type.value if main else variable.kind,
+                    "level": variable.level.value if variable.level else None,
                     "label": variable.label,
                     "codes": [{"code": c.code, "label": c.label} for c in variable.choices],
                     "reverse": item.reverse and main,
@@ -96,6 +101,7 @@ def _cells(row: dict) -> dict[str, str]:
     return {
         "variable": row["variable"],
         "type": row["type"],
+        "level": LEVEL_NAMES.get(row["level"], "–"),
         "module": f"{row['module']} / {row['page']}",
         "label": row["label"],
         "codes": "; ".join(f"{c['code']}={c['label']}" for c in row["codes"]),

@@ -64,6 +64,11 @@ class ErrorCode(Enum):
     REF_003 = ("REF_003", "expressie {text!r} verwijst naar {name!r}, maar die vraag heeft geen antwoord ({type})")
     REF_004 = ("REF_004", "relevant van {name!r} verwijst naar de vraag zelf: {text!r}")
 
+    LEVEL_001 = ("LEVEL_001", "meetniveau (level) {value!r} is ongeldig; kies nominal, ordinal of interval")
+    LEVEL_002 = ("LEVEL_002", "vraag {name!r} is nominaal en kan dus niet omgekeerd gescoord worden (reverse: true)")
+    LEVEL_003 = ("LEVEL_003", "{name!r}: vraag {item!r} is nominaal; een schaal- of verschilscore vraagt een"
+                              " ordinaal of interval meetniveau")
+
     GEMEENTE_001 = ("GEMEENTE_001", "{key} moet een lijst van gemeente-slugs zijn (zoals [zwolle, ommen-hardenberg]);"
                                     " ongeldig: {value!r}")
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from .errors import ErrorCode, Problem
 from .expressions import ExpressionError, parse
+from .model import Level
 from .yamlsource import LineDict, LineList
 
 NAME_RE = re.compile(r"[a-z][a-z0-9_]*")
@@ -140,6 +141,17 @@ class Fields:
             self._wrong(key, "een getal")
             return default
         return value
+
+    def level(self, key: str = "level") -> Level | None:
+        """A measurement level (nominal, ordinal, interval); LEVEL_001 for anything else."""
+        if not self.has(key):
+            return None
+        value = self.data[key]
+        try:
+            return Level(value)
+        except (ValueError, TypeError):
+            self.problems.add(self.line_of(key), ErrorCode.LEVEL_001, value=value)
+            return None
 
     def mapping(self, key: str, required: bool = False) -> LineDict | None:
         """A nested mapping."""

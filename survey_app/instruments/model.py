@@ -6,10 +6,27 @@ importer, the analysis): they carry no Flask or database state so the pure layer
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 NUMERIC_TYPES = frozenset({"select_one", "integer", "decimal", "rating"})
+#: the longest "anders, namelijk" text of a select_multiple (characters)
+OTHER_MAX_LENGTH = 200
+#: item types whose measurement level may be declared with `level:` (the others have a fixed level)
+LEVEL_TYPES = NUMERIC_TYPES
+
+
+class Level(StrEnum):
+    """Measurement level of a variable: decides which test compares two waves and SPSS's measure."""
+
+    NOMINAL = "nominal"
+    ORDINAL = "ordinal"
+    INTERVAL = "interval"
+
+
+#: answer labels that make a single-choice scale unordered ("anders, namelijk", "weet ik niet")
+_UNORDERED_LABEL = re.compile(r"^\s*anders\b|weet\s+(ik\s+)?niet", re.IGNORECASE)
 
 
 class ItemType(StrEnum):
@@ -41,6 +58,7 @@ class Scale:
     name: str
     choices: tuple[Choice, ...]
     label: str = ""
+    level: Level | None = None  #: declared measurement level of every item on this scale
 
     @property
     def codes(self) -> tuple[int | str, ...]:
@@ -67,9 +85,11 @@ class Variable:
 
     name: str
     item: str
-    kind: str  #: "code" (one integer code), "codes" (space separated set), "number", "text", "yesno"
+    kind: str  #: "code" (one integer code), "codes" (space separated set), "number", "text", "yesno";
+    #: "option" only in the SPSS export (one 0/1 variable per option of a "codes" variable)
     label: str
     choices: tuple[Choice, ...] = ()
+    level: Level | None = None  #: measurement level; None for text
 
 
 @dataclass(frozen=True)
@@ -101,6 +121,7 @@ class Item:
     max_length: int | None = None
     rows: tuple[GridCell, ...] = ()
     columns: tuple[GridCell, ...] = ()
+    level: Level | None = None  #: declared `level:` of the item (None: the scale's, else the default)
 
     @property
     def is_numeric(self) -> bool:
@@ -120,6 +141,38 @@ class Item:
             return (self.minimum, self.maximum)
         return None
 
+    @property
+    def measurement_level(self) -> Level | None:
+        """The level of the item's answer: declared on the item, else on its scale, else derived from the type.
+
+        Derived: a single choice is ordinal unless its scale has two options or an option that has no place
+        in an order ("anders, ...", "weet ik niet"), which makes it nominal; numbers and ratings are interval;
+        multiple choice and yes/no grid cells nominal; text and notes have no level.
+        """
+        if self.type in (ItemType.TEXT, ItemType.TEXTAREA, ItemType.NOTE):
+            return None
+        if self.type in (ItemType.SELECT_MULTIPLE, ItemType.YESNO_GRID):
+            return Level.NOMINAL
+        if self.level is not None:
+            return self.level
+        if self.type != ItemType.SELECT_ONE:
+            return Level.INTERVAL
+        if self.scale is not None and self.scale.level is not None:
+            return self.scale.level
+        choices = self.scale.choices if self.scale else ()
+        if len(choices) <= 2 or any(_UNORDERED_LABEL.search(c.label) for c in choices):
+            return Level.NOMINAL
+        return Level.ORDINAL
+
+    def option_variables(self) -> tuple[Variable, ...]:
+        """A select_multiple as one 0/1 variable per option, `<name>_<code>` (SPSS's multiple-dichotomy set),
+        labelled option first so that a set with CATEGORYLABELS=VARLABELS shows the options."""
+        if self.type != ItemType.SELECT_MULTIPLE or self.scale is None:
+            return ()
+        chosen = (Choice(1, "gekozen"), Choice(0, "niet gekozen"))
+        return tuple(Variable(f"{self.name}_{choice.code}", self.name, "option", f"{choice.label} – {self.label}",
+                              chosen, Level.NOMINAL) for choice in self.scale.choices)
+
     def answer_variables(self) -> tuple[Variable, ...]:
         """The variables that hold the answer itself: all but the optional "anders, namelijk" text."""
         return tuple(v for v in self.variables() if not (self.other and v.name == f"{self.name}_other"))
@@ -133,22 +186,23 @@ class Item:
             return tuple(
                 Variable(
                     f"{self.name}_{row.name}_{col.name}", self.name, "yesno",
-                    f"{self.label} {row.label}: {col.label}".strip(), yes_no,
+                    f"{self.label} {row.label}: {col.label}".strip(), yes_no, Level.NOMINAL,
                 )
                 for row in self.rows
                 for col in self.columns
             )
         if self.type == ItemType.SELECT_MULTIPLE:
             choices = self.scale.choices if self.scale else ()
-            out = [Variable(self.name, self.name, "codes", self.label, choices)]
+            out = [Variable(self.name, self.name, "codes", self.label, choices, Level.NOMINAL)]
             if self.other:
                 out.append(Variable(f"{self.name}_other", self.name, "text", f"{self.label} (anders, namelijk)"))
             return tuple(out)
         if self.type == ItemType.SELECT_ONE:
-            return (Variable(self.name, self.name, "code", self.label, self.scale.choices if self.scale else ()),)
+            return (Variable(self.name, self.name, "code", self.label, self.scale.choices if self.scale else (),
+                             self.measurement_level),)
         if self.type in (ItemType.TEXT, ItemType.TEXTAREA):
             return (Variable(self.name, self.name, "text", self.label),)
-        return (Variable(self.name, self.name, "number", self.label),)
+        return (Variable(self.name, self.name, "number", self.label, level=self.measurement_level),)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .errors import ErrorCode, Problem
 from .fields import Fields, describe_type
-from .model import Construct, Item, Module, Pair
+from .model import Construct, Item, Level, Module, Pair
 from .yamlsource import LineDict
 
 PAIR_KINDS = ("competence", "attitude")
@@ -111,6 +111,8 @@ def check_analysis(modules: Iterable[Module], broken_names: set[str],
         elif not item.is_numeric:
             problems.append(Problem.of(module.path, line, not_numeric, name=owner, item=item_name,
                                        type=item.type.value))
+        elif item.measurement_level == Level.NOMINAL:
+            problems.append(Problem.of(module.path, line, ErrorCode.LEVEL_003, name=owner, item=item_name))
 
     construct_codes = (ErrorCode.CONSTRUCT_001, ErrorCode.CONSTRUCT_002, ErrorCode.CONSTRUCT_004)
     pair_codes = (ErrorCode.PAIR_001, ErrorCode.PAIR_002, ErrorCode.PAIR_004)

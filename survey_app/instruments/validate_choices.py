@@ -52,11 +52,12 @@ def read_scales(fields: Fields) -> dict[str, Scale]:
             problems.add(line, ErrorCode.SCALE_001, name=name)
             continue
         scale_fields = Fields(body, problems, f"schaal {name!r}")
-        scale_fields.check_keys(("label", "choices"))
+        scale_fields.check_keys(("label", "level", "choices"))
         label = scale_fields.text("label")
+        level = scale_fields.level()
         if not scale_fields.has("choices"):
             problems.add(line, ErrorCode.SCALE_001, name=name)
             continue
         choices = read_choices(body["choices"], body.line_of("choices"), problems, integer_codes=True)
-        scales[name] = Scale(name, choices, label)
+        scales[name] = Scale(name, choices, label, level)
     return scales

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .errors import ErrorCode
 from .fields import Fields, Problems, describe_type
-from .model import GridCell, Item, ItemType, Scale
+from .model import LEVEL_TYPES, GridCell, Item, ItemType, Level, Scale
 from .validate_choices import read_choices
 from .yamlsource import LineDict
 
@@ -13,11 +13,11 @@ _ANSWER = ("constraint", "constraint_message")
 
 #: the keys each item type accepts (docs/instruments.md, Items)
 ITEM_KEYS: dict[ItemType, tuple[str, ...]] = {
-    ItemType.SELECT_ONE: _BASE + _ANSWER + ("reverse", "scale", "choices"),
+    ItemType.SELECT_ONE: _BASE + _ANSWER + ("reverse", "level", "scale", "choices"),
     ItemType.SELECT_MULTIPLE: _BASE + _ANSWER + ("choices", "other"),
-    ItemType.INTEGER: _BASE + _ANSWER + ("reverse", "min", "max"),
-    ItemType.DECIMAL: _BASE + _ANSWER + ("reverse", "min", "max"),
-    ItemType.RATING: _BASE + _ANSWER + ("reverse", "min", "max", "min_label", "max_label"),
+    ItemType.INTEGER: _BASE + _ANSWER + ("reverse", "level", "min", "max"),
+    ItemType.DECIMAL: _BASE + _ANSWER + ("reverse", "level", "min", "max"),
+    ItemType.RATING: _BASE + _ANSWER + ("reverse", "level", "min", "max", "min_label", "max_label"),
     ItemType.TEXT: _BASE + _ANSWER + ("max_length",),
     ItemType.TEXTAREA: _BASE + _ANSWER + ("max_length",),
     ItemType.YESNO_GRID: _BASE + ("rows", "columns"),
@@ -69,6 +69,8 @@ def read_item(data: object, line: int, module: str, page: str, scales: dict[str,
     else:
         values.update(_answer_keys(fields, name, item_type))
     values.update(_type_keys(fields, name, item_type, scales))
+    if item_type in LEVEL_TYPES:
+        values["level"] = fields.level()
     if not name:
         return None, name
     item = Item(name=name, type=item_type, module=module, page=page, line=data.line, **values)
@@ -76,6 +78,8 @@ def read_item(data: object, line: int, module: str, page: str, scales: dict[str,
         expr_lines[(name, key)] = data.line_of(key)
     if item.reverse and item.code_range is None:
         problems.add(data.line_of("reverse"), ErrorCode.ITEM_006)
+    elif item.reverse and item.measurement_level == Level.NOMINAL:
+        problems.add(data.line_of("reverse"), ErrorCode.LEVEL_002, name=name)
     return item, name
 
 

@@ -1,7 +1,8 @@
 """One namespace for all modules checked together: item names, the variables they yield, constructs, pairs.
 
 Names are the keys for comparing waves, so a name may occur only once across every module, and the
-generated variable names (``<name>_other``, grid cells) may not collide with anything else either.
+generated variable names (``<name>_other``, grid cells, and ``<name>_<code>`` of every option of a multiple
+choice: its 0/1 variable in the SPSS export) may not collide with anything else either.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def _names(module: Module) -> Iterable[tuple[str, int, str]]:
     """(name, line, what) for everything of a module that takes a name in the shared namespace."""
     for item in module.items:
         yield item.name, item.line, f"vraag {item.name!r}"
-        for variable in item.variables():
+        for variable in item.variables() + item.option_variables():
             if variable.name != item.name:
                 yield variable.name, item.line, f"variabele {variable.name!r} van vraag {item.name!r}"
     for construct in module.constructs:

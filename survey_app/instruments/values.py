@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 
 from .expressions import parse
-from .model import InstrumentSet, Item, ItemType, Variable
+from .model import OTHER_MAX_LENGTH, InstrumentSet, Item, ItemType, Variable
 from .relevance import expression_values
 
 _INTEGER_RE = re.compile(r"[+-]?[0-9]+(?:[.,]0+)?")
@@ -76,7 +76,7 @@ def parse_value(item: Item, variable: Variable, raw: str | None) -> object:
         return None
     kind = variable.kind
     if kind == "text":
-        limit = item.max_length if variable.name == item.name else 200
+        limit = item.max_length if variable.name == item.name else OTHER_MAX_LENGTH
         if limit is not None and len(text) > limit:
             raise ValueProblem(f"tekst is te lang ({len(text)} tekens; maximaal {limit})")
         return text

@@ -42,8 +42,10 @@ def build_gemeente_pdf(wave, gemeente: str) -> bytes:
     return render_pdf("gemeente.html", gemeente_report_context(wave, gemeente))
 
 
-def build_reports(wave, out_dir, jobs: int = 1, progress=None, compare=None, harmonisation=None) -> list:
+def build_reports(wave, out_dir, jobs: int = 1, progress=None, compare=None, harmonisation=None,
+                  options=None) -> list:
     """Every bijlage and gemeente report of a wave as PDF files in out_dir (see builder.build_reports)."""
     from survey_app.reports.builder import build_reports as build
 
-    return build(wave, out_dir, jobs=jobs, progress=progress, compare=compare, harmonisation=harmonisation)
+    return build(wave, out_dir, jobs=jobs, progress=progress, compare=compare, harmonisation=harmonisation,
+                 options=options)

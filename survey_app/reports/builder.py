@@ -18,7 +18,7 @@ from survey_app.reports.bijlage import bijlage_context
 from survey_app.reports.gemeente import gemeente_context
 from survey_app.reports.sources import cached_analysis, coded_themes, comparison_for, previous_for, today
 from survey_app.reports.worker import TMP_SUFFIX, Job, render_job
-from survey_app.services.analysis import Harmonisation
+from survey_app.services.analysis import ComparisonOptions, Harmonisation
 
 Progress = Callable[[int, int, str], None]
 
@@ -34,7 +34,7 @@ def gemeente_filename(wave: Wave, gemeente: str) -> str:
 
 
 def prepare_jobs(wave: Wave, out_dir: Path, compare: Wave | None = None,
-                 harmonisation: Harmonisation | None = None) -> list[Job]:
+                 harmonisation: Harmonisation | None = None, options: ComparisonOptions | None = None) -> list[Job]:
     """The prepared data of every report of the wave: gemeente reports first, then the bijlagen."""
     analysis = cached_analysis(wave)
     instruments = wave_instruments(wave)
@@ -43,7 +43,7 @@ def prepare_jobs(wave: Wave, out_dir: Path, compare: Wave | None = None,
     teams = sorted((p.team for p in wave.teams), key=lambda t: (t.gemeente.slug, t.slug))
     jobs = []
     for gemeente in sorted({team.gemeente.slug for team in teams}):
-        comparison, older = comparison_for(wave, gemeente, compare, harmonisation)
+        comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
         context = gemeente_context(analysis, instruments, gemeente, generated_on, comparison=comparison, older=older)
         jobs.append(Job(gemeente_filename(wave, gemeente), context, str(out_dir)))
     for team in teams:
@@ -85,14 +85,15 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress | None = None) ->
 
 
 def build_reports(wave: Wave, out_dir: str | Path, jobs: int = 1, progress: Progress | None = None,
-                  compare: Wave | None = None, harmonisation: Harmonisation | None = None) -> list[Path]:
+                  compare: Wave | None = None, harmonisation: Harmonisation | None = None,
+                  options: ComparisonOptions | None = None) -> list[Path]:
     """Build every gemeente report and team bijlage of the wave into out_dir; returns the files, sorted.
 
     `progress(done, total, filename)` is called after each file (the CLI's progress bar, the web status page).
     """
     target = Path(out_dir)
     target.mkdir(parents=True, exist_ok=True)
-    prepared = prepare_jobs(wave, target, compare, harmonisation)
+    prepared = prepare_jobs(wave, target, compare, harmonisation, options)
     try:
         names = run_jobs(prepared, max(1, int(jobs)), progress)
     finally:

@@ -6,13 +6,11 @@ from __future__ import annotations
 from survey_app.instruments.model import InstrumentSet, ItemType
 from survey_app.reports.dutch import format_mean, format_n, format_number, format_percent, reason_text
 from survey_app.reports.extras import harmonisation_notes, scales_used
+from survey_app.reports.significance import significance_section
 from survey_app.reports.themes import agreement_like
-from survey_app.reports.view import asked_in, gemeente_scope, item_label, shown
+from survey_app.reports.view import asked_in, gemeente_scope, shown
 
 TEAMS_PER_TABLE = 6
-REASONS = ("not_in_both", "n_below_min", "changed_scale_without_factor")
-SKIP_TEXTS = {"not_in_both": "niet in beide metingen gevraagd", "n_below_min": "te weinig antwoorden in een meting",
-              "changed_scale_without_factor": "andere antwoordschaal zonder omrekenfactor"}
 
 
 def _response(analysis: dict, teams: list[dict], scope: str, label: str, min_cell: int) -> list[dict]:
@@ -60,40 +58,12 @@ def _theme_tables(analysis: dict, instruments: InstrumentSet, gemeente: str, tea
     return themes
 
 
-def _significance(comparison: dict | None, older: dict | None, analysis: dict, instruments: InstrumentSet,
-                  gemeente: str) -> dict | None:
-    if not comparison or not comparison.get("comparison"):
-        return None
-    result = comparison["comparison"]
-    scope = gemeente_scope(gemeente)
-    rows, hidden = [], 0
-    for test in result["tests"]:
-        if not test["significant"]:
-            continue
-        section = "constructs" if test["kind"] == "construct" else "items"
-        if shown(analysis[section], test["variable"], scope) is None:
-            hidden += 1  # the gemeente's own figure is hidden in this wave, so its test is not shown either
-            continue
-        rows.append({
-            "label": item_label(instruments, test["variable"]),
-            "n_a": format_number(test["n_a"], 0), "n_b": format_number(test["n_b"], 0),
-            "mean_a": _mean(analysis[section], test["variable"], scope),
-            "mean_b": _mean(older[section], test["variable"], scope) if older else format_mean(None),
-            "u": format_number(test["u"], 1), "p": format_number(test["p"], 3), "direction": test["direction"],
-            "p_holm": format_number(test["p_holm"], 3), "holm": "ja" if test["significant_holm"] else "nee",
-            "factor": format_number(test["factor_rounded"], 2) if "factor" in test else None,
-        })
-    skipped = {}
-    for skip in result["skipped"]:
-        skipped[skip["reason"]] = skipped.get(skip["reason"], 0) + 1
-    return {
-        "with": result["with"], "alpha": format_number(comparison["settings"]["alpha"], 2), "rows": rows,
-        "tested": format_number(len(result["tests"]), 0), "significant": format_number(len(rows), 0),
-        "significant_holm": format_number(sum(t["significant_holm"] for t in result["tests"]), 0),
-        "skipped": [{"reason": SKIP_TEXTS.get(reason, reason), "count": format_number(count, 0)}
-                    for reason, count in skipped.items()],
-        "harmonisation": harmonisation_notes(comparison), "hidden": format_number(hidden, 0) if hidden else None,
-    }
+def _significance(comparison: dict | None, analysis: dict, instruments: InstrumentSet, gemeente: str) -> dict | None:
+    """The significance section with the harmonisation notes of the comparison."""
+    section = significance_section(comparison, analysis, instruments, gemeente)
+    if section is not None:
+        section["harmonisation"] = harmonisation_notes(comparison)
+    return section
 
 
 def gemeente_context(analysis: dict, instruments: InstrumentSet, gemeente: str, generated_on: str,
@@ -113,7 +83,7 @@ def gemeente_context(analysis: dict, instruments: InstrumentSet, gemeente: str, 
         "small_teams": [team["label"] for team in teams if team["suppressed"]],
         "small_reason": reason_text("scope_n_below_min", min_cell),
         "themes": [] if info["suppressed"] else _theme_tables(analysis, instruments, gemeente, shown_teams),
-        "significance": _significance(comparison, older, analysis, instruments, gemeente),
+        "significance": _significance(comparison, analysis, instruments, gemeente),
         "older_label": (older or {}).get("wave", {}).get("label") or (older or {}).get("wave", {}).get("name"),
         "scales": scales_used(instruments),
     }

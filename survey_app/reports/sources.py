@@ -17,7 +17,7 @@ from survey_app.reports.bijlage import bijlage_context
 from survey_app.reports.dutch import format_date
 from survey_app.reports.extras import previous_means
 from survey_app.reports.gemeente import gemeente_context
-from survey_app.services.analysis import Harmonisation, run_analysis
+from survey_app.services.analysis import ComparisonOptions, Harmonisation, run_analysis
 
 CACHE_SIZE = 16
 _cache: OrderedDict[tuple, dict] = OrderedDict()
@@ -38,14 +38,14 @@ def data_key(wave: Wave) -> tuple:
 
 
 def cached_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
-                    harmonisation: Harmonisation | None = None) -> dict:
+                    harmonisation: Harmonisation | None = None, options: ComparisonOptions | None = None) -> dict:
     """run_analysis, remembered in-process per (wave id, response count, comparison) for web requests."""
-    key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation))
+    key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation), repr(options))
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    result = run_analysis(wave, compare, gemeente, harmonisation)
+    result = run_analysis(wave, compare, gemeente, harmonisation, options)
     with _lock:
         _cache[key] = result
         while len(_cache) > CACHE_SIZE:
@@ -116,17 +116,19 @@ def team_report_context(wave: Wave, team: Team) -> dict:
 
 
 def comparison_for(wave: Wave, gemeente: str, compare: Wave | None = None,
-                   harmonisation: Harmonisation | None = None) -> tuple[dict | None, dict | None]:
+                   harmonisation: Harmonisation | None = None,
+                   options: ComparisonOptions | None = None) -> tuple[dict | None, dict | None]:
     """(comparison analysis restricted to the gemeente, the older wave's plain analysis), or (None, None)."""
     compare = compare or previous_wave_of_gemeente(wave, gemeente)
     if compare is None:
         return None, None
-    return cached_analysis(wave, compare, gemeente, harmonisation), cached_analysis(compare)
+    return cached_analysis(wave, compare, gemeente, harmonisation, options), cached_analysis(compare)
 
 
 def gemeente_report_context(wave: Wave, gemeente: str, compare: Wave | None = None,
-                            harmonisation: Harmonisation | None = None) -> dict:
+                            harmonisation: Harmonisation | None = None,
+                            options: ComparisonOptions | None = None) -> dict:
     """The prepared gemeente report of a wave."""
-    comparison, older = comparison_for(wave, gemeente, compare, harmonisation)
+    comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
     return gemeente_context(cached_analysis(wave), wave_instruments(wave), gemeente, today(),
                             comparison=comparison, older=older)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from survey_app.analysis.compare import HOLM_FAMILIES, REPORT_FAMILY
 from survey_app.analysis.engine import WaveData, analyse_wave
 from survey_app.analysis.harmonise import HarmonisationFactor, calibration_factor
 from survey_app.analysis.organisation import AnalysisSettings, Gemeente, Organisation, Team
@@ -23,6 +24,22 @@ class Harmonisation:
     changed: frozenset[str] = frozenset()
     factor: HarmonisationFactor | None = None
     factors: dict[str, HarmonisationFactor] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ComparisonOptions:
+    """How two waves are compared: whether nominal variables are tested (chi-square / Fisher) and which tests
+    form one Holm family ("report": all tests of a comparison; "module": each module's tests)."""
+
+    nominal_tests: bool = False
+    holm_family: str = REPORT_FAMILY
+
+
+def comparison_options(nominal_tests: bool, holm_family: str) -> ComparisonOptions:
+    """The `--nominal-tests` / `--holm-family` options of `flask analyse` and `flask reports build`, checked."""
+    if holm_family not in HOLM_FAMILIES:
+        raise fail("--holm-family", f"'{holm_family}' is geen Holm-familie (kies uit: {', '.join(HOLM_FAMILIES)})")
+    return ComparisonOptions(nominal_tests, holm_family)
 
 
 def organisation_of(wave: Wave) -> Organisation:
@@ -91,12 +108,14 @@ def harmonisation_from_options(wave: Wave, compare: Wave | None, changed_scale: 
 
 
 def run_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
-                 harmonisation: Harmonisation | None = None) -> dict:
+                 harmonisation: Harmonisation | None = None, options: ComparisonOptions | None = None) -> dict:
     """The analysis JSON of a wave (see docs/analysis-output.md), optionally compared with an older wave."""
     instruments = wave_instruments(wave)
     answers = load_answers_frame(wave, instruments)
     organisation = organisation_of(wave)
-    settings = AnalysisSettings(min_cell_size=wave.min_cell_size)
+    options = options or ComparisonOptions()
+    settings = AnalysisSettings(min_cell_size=wave.min_cell_size, nominal_tests=options.nominal_tests,
+                                holm_family=options.holm_family)
     compare_with = None
     if compare is not None:
         older = wave_instruments(compare)

@@ -12,8 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from survey_app.analysis import HarmonisationFactor, WaveData, analyse_wave
+from survey_app.instruments.model import Choice, Scale
 from tests.analysis.factory import construct, instruments, item, multiple, organisation, pair
 
+SEX = Scale("geslacht", (Choice(1, "man"), Choice(2, "vrouw")))
 DOC = Path(__file__).resolve().parents[2] / "docs" / "analysis-output.md"
 NAN = float("nan")
 
@@ -23,7 +25,7 @@ def example_inputs():
     inst = instruments(
         [item("sw_hulp"), item("sw_overleg", reverse=True), item("tc_beschik", "rating"),
          item("tc_toewerken", "rating"), multiple("belemmering", ["tijd", "regels"], other=True),
-         item("tips", "textarea")],
+         item("tips", "textarea"), item("geslacht", scale=SEX)],
         constructs=[construct("samenwerking", ["sw_hulp", "sw_overleg"], 1)],
         pairs=[pair("tc_gap", "tc_toewerken", "tc_beschik")],
     )
@@ -42,6 +44,7 @@ def example_inputs():
                               None, None, None],
         "tips": ["Meer overleg", None, "Vaste werkplek", None, None, None, "Kleiner team", None, None,
                  "Minder registratie", None, None, None, None],
+        "geslacht": [2, 2, 1, 2, 2, 1, 2, 2, 2, 1, 2, 2, 2, NAN],
     })
     previous = answers.copy()
     previous["sw_hulp"] = [3, 3, 4, 2, 3, 3, 2, 3, 2, 4, 3, 3, 3, 4]

@@ -8,7 +8,17 @@ import pandas as pd
 import pytest
 
 from survey_app.analysis import AnalysisSettings, HarmonisationFactor, WaveData, analyse_wave
-from tests.analysis.factory import construct, instruments, item, multiple, organisation, pair, random_answers
+from survey_app.instruments.model import Choice, Scale
+from tests.analysis.factory import (
+    construct,
+    grid,
+    instruments,
+    item,
+    multiple,
+    organisation,
+    pair,
+    random_answers,
+)
 
 ORG = organisation({"zwolle": {"groot": 15, "klein": 4, "midden": 10}, "elburg": {"doeth": 8}})
 TEAMS = {"groot": 12, "klein": 3, "midden": 9, "doeth": 6}
@@ -126,3 +136,50 @@ def _floats(value):
     elif isinstance(value, float):
         assert math.isfinite(value)
         yield value
+
+
+def _levels_instruments():
+    sex = Scale("geslacht", (Choice(1, "man"), Choice(2, "vrouw")))
+    return instruments([item("sw_a"), item("ag_geslacht", scale=sex), grid("rooster", ["casus"], ["doen"]),
+                        item("tc_beschik", "rating")])
+
+
+def _levels_wave(seed):
+    answers = random_answers(ORG, TEAMS, {"sw_a": range(1, 6), "ag_geslacht": (1, 2), "rooster_casus_doen": (0, 1),
+                                          "tc_beschik": range(5, 9)}, seed=seed)
+    return answers
+
+
+def test_comparison_tests_nominal_variables_only_on_request_and_never_with_mann_whitney():
+    current, previous = _levels_wave(7), _levels_wave(8)
+    older = WaveData("2016", previous, _levels_instruments())
+    result = analyse_wave(current, _levels_instruments(), ORG, compare_with=older)
+    comparison = result["comparison"]
+    assert {t["variable"]: t["test"] for t in comparison["tests"]} == {"sw_a": "mann_whitney",
+                                                                       "tc_beschik": "mann_whitney"}
+    assert {s["variable"]: s["reason"] for s in comparison["skipped"]} == {
+        "ag_geslacht": "nominal_not_requested", "rooster_casus_doen": "nominal_not_requested"}
+    assert comparison["families"][0]["size"] == 2 and comparison["nominal_tests"] is False
+    asked = analyse_wave(current, _levels_instruments(), ORG, AnalysisSettings(nominal_tests=True),
+                         compare_with=older)["comparison"]
+    tests = {t["variable"]: t for t in asked["tests"]}
+    assert {tests["ag_geslacht"]["level"], tests["rooster_casus_doen"]["level"]} == {"nominal"}
+    assert tests["ag_geslacht"]["test"] in ("chi_square", "fisher_exact")
+    assert tests["sw_a"]["level"] == "ordinal" and tests["tc_beschik"]["level"] == "interval"
+    significant = sum(t["significant"] for t in tests.values())
+    holm_significant = sum(t["significant_holm"] for t in tests.values())
+    assert asked["families"] == [{"name": "report", "size": 4, "significant": significant,
+                                  "significant_holm": holm_significant}]
+
+
+def test_figures_beside_a_test_follow_each_waves_disclosure():
+    current, previous = wave(3), wave(4)
+    elburg = (current["gemeente"] == "elburg").to_numpy()
+    current.loc[elburg, "sw_a"] = [5.0, 4.0, 3.0, np.nan, np.nan, np.nan]  # 3 answers: total - zwolle reveals them
+    result = analyse_wave(current, wave_instruments(), ORG, compare_with=WaveData("2016", previous, wave_instruments()),
+                          gemeente="zwolle")
+    assert result["items"]["sw_a"]["gemeente:zwolle"] == {"suppressed": True, "reason": "complementary"}
+    tests = {t["variable"]: t for t in result["comparison"]["tests"]}
+    assert tests["sw_a"]["a"] == {"suppressed": True, "reason": "complementary"}
+    assert set(tests["sw_a"]["b"]) == {"median", "mean"}  # the older wave shows Zwolle's figure
+    assert tests["sw_b"]["a"]["mean"] == result["items"]["sw_b"]["gemeente:zwolle"]["mean"]

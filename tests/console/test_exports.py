@@ -11,15 +11,16 @@ import openpyxl
 import pandas as pd
 import pyreadstat
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from survey_app.exports.frame import anonymous_frame, export_columns
 from survey_app.exports.labels import MAX_VALUE_LABEL, MAX_VARIABLE_LABEL, truncate_bytes
+from survey_app.exports.spss import sav_variables
 from survey_app.extensions import db
 from survey_app.instrument_registry import wave_instruments
-from survey_app.models import AuditEvent, Response
+from survey_app.models import Answer, AuditEvent, Response
 from survey_app.services.invitations import create_invitations
-from tests.console.conftest import TEAM_A, csrf_for, login_as
+from tests.console.conftest import TEAM_A, TEAM_B, add_responses, csrf_for, login_as
 
 DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b|\b\d\d-\d\d-(19|20)\d\d\b")
 
@@ -53,10 +54,10 @@ def test_sav_reads_back_with_values_and_labels(world, exported):
     instruments = wave_instruments(world.wave)
     expected = anonymous_frame(world.wave, instruments)
     data, meta = pyreadstat.read_sav(str(paths["sav"]))
-    assert list(data.columns) == list(expected.columns)
+    assert list(data.columns) == ["gemeente", "team"] + [v.name for v in sav_variables(instruments)]
     numeric = [v.name for v in instruments.variables() if v.kind in ("code", "number", "yesno")]
     pd.testing.assert_frame_equal(data[numeric].reset_index(drop=True), expected[numeric], check_dtype=False)
-    texts = [v.name for v in instruments.variables() if v.kind in ("codes", "text")] + ["gemeente", "team"]
+    texts = [v.name for v in instruments.variables() if v.kind == "text"] + ["gemeente", "team"]
     for name in texts:
         assert list(data[name]) == [("" if pd.isna(v) else v) for v in expected[name]], name
     item = next(v for v in instruments.variables() if v.kind == "code")
@@ -65,8 +66,77 @@ def test_sav_reads_back_with_values_and_labels(world, exported):
     yesno = next(v for v in instruments.variables() if v.kind == "yesno")
     assert meta.variable_value_labels[yesno.name] == {1.0: "ja", 0.0: "nee"}
     multiple = next(v for v in instruments.variables() if v.kind == "codes")
-    assert meta.readstat_variable_types[multiple.name] == "string"
+    assert multiple.name not in data.columns  # one 0/1 variable per option instead of a string of codes
     assert meta.column_names_to_labels["team"] == "Team"
+
+
+def test_sav_measures_follow_the_measurement_level(exported):
+    paths, _ = exported
+    _, meta = pyreadstat.read_sav(str(paths["sav"]), metadataonly=True)
+    measure = meta.variable_measure
+    assert measure["ag_geslacht"] == "nominal" and measure["ag_functie"] == "nominal"
+    assert measure["ag_opleiding"] == "nominal" and measure["wb_zwolle_innovatiebudget_gebruikt"] == "nominal"
+    assert measure["bk_vraag_centraal"] == "ordinal" and measure["ag_jaren_team"] == "ordinal"
+    assert measure["ag_leeftijd"] == "scale" and measure["tc_nieuwsgierig_beschik"] == "scale"
+    assert measure["nw_werkzaamheden_casemanager_doen"] == "nominal" and measure["sw_verbeteren_op_pad"] == "nominal"
+    assert measure["gemeente"] == measure["team"] == measure["open_nodig_team"] == "nominal"
+
+
+def test_sav_multiple_choice_is_a_dichotomy_set(world, runner, tmp_path):
+    unanswered = db.session.scalars(select(Response.id).where(Response.wave_id == world.wave.id)).first()
+    db.session.execute(delete(Answer).where(Answer.response_id == unanswered, Answer.variable == "sw_verbeteren"))
+    db.session.commit()
+    path = tmp_path / "out.sav"
+    assert runner.invoke(args=["export", "2017", "--format", "sav", "--out", str(path)]).exit_code == 0
+    expected = anonymous_frame(world.wave, wave_instruments(world.wave))
+    data, meta = pyreadstat.read_sav(str(path))
+    item = wave_instruments(world.wave).item("sw_verbeteren")
+    options = [f"sw_verbeteren_{c.code}" for c in item.scale.choices]
+    for row, answer in enumerate(expected["sw_verbeteren"]):
+        chosen = set(answer.split()) if isinstance(answer, str) and answer.strip() else None
+        values = data.loc[row, options].tolist()
+        if chosen is None:  # not answered: missing for every option, not 0
+            assert all(pd.isna(v) for v in values), row
+        else:
+            assert values == [float(c.code in chosen) for c in item.scale.choices], row
+    assert expected["sw_verbeteren"].isna().any() and not expected["sw_verbeteren"].isna().all()
+    assert meta.variable_value_labels["sw_verbeteren_op_pad"] == {1.0: "gekozen", 0.0: "niet gekozen"}
+    assert meta.column_names_to_labels["sw_verbeteren_op_pad"].startswith("samen met een collega op pad te gaan – ")
+    assert "sw_verbeteren_other" in data.columns
+    syntax = " ".join(" ".join(meta.notes).split())
+    assert "MRSETS /MDGROUP NAME=$sw_verbeteren CATEGORYLABELS=VARLABELS VARIABLES=sw_verbeteren_op_pad" in syntax
+    assert all(len(line.encode()) <= 80 for line in meta.notes)
+
+
+def test_sav_string_widths_come_from_the_instrument(exported):
+    paths, _ = exported
+    _, meta = pyreadstat.read_sav(str(paths["sav"]), metadataonly=True)
+    types = meta.original_variable_types
+    assert types["gemeente"] == types["team"] == "A64"
+    assert types["open_nodig_team"] == "A12000"  # textarea: 4000 characters of up to 3 bytes
+    assert types["sw_verbeteren_other"] == "A600" and types["ag_functie_anders"] == "A600"
+
+
+def test_sav_files_of_two_waves_merge_without_losing_variables(world, runner, tmp_path):
+    add_responses(world.closed, TEAM_B, 5, seed=9)
+    add_responses(world.closed, "team-doeth", 3, seed=4)
+    paths = {}
+    for wave in ("2016", "2017"):
+        paths[wave] = tmp_path / f"{wave}.sav"
+        result = runner.invoke(args=["export", wave, "--format", "sav", "--out", str(paths[wave])])
+        assert result.exit_code == 0, result.output
+    frames, metas = zip(*(pyreadstat.read_sav(str(paths[w])) for w in ("2016", "2017")), strict=True)
+    assert metas[0].original_variable_types == metas[1].original_variable_types  # same name, type and width
+    merged = pd.concat([frames[0].assign(meting=2016.0), frames[1].assign(meting=2017.0)], ignore_index=True)
+    out = tmp_path / "samen.sav"
+    pyreadstat.write_sav(merged, str(out), variable_measure={**metas[1].variable_measure, "meting": "nominal"},
+                         variable_value_labels=metas[1].variable_value_labels)
+    data, meta = pyreadstat.read_sav(str(out))
+    assert list(data.columns) == list(frames[1].columns) + ["meting"]
+    assert len(data) == len(frames[0]) + len(frames[1]) == 8 + 10
+    assert meta.variable_measure["ag_geslacht"] == "nominal"
+    texts = [name for name, kind in metas[1].readstat_variable_types.items() if kind == "string"]
+    assert texts and all(name in data.columns for name in texts)
 
 
 def test_labels_are_cut_to_spss_limits_without_breaking_characters():

@@ -80,3 +80,27 @@ def test_analyse_bad_input(runner, two_waves, tmp_path):
     result = runner.invoke(args=["analyse", "2017", "--compare", "2016", "--gemeente", "urk", "--json", str(out)])
     assert result.exit_code == 1 and "gemeente 'urk'" in result.output
     assert not out.exists()
+
+
+def test_analyse_prints_and_writes_the_holm_family(runner, two_waves, tmp_path):
+    out = tmp_path / "analyse.json"
+    result = runner.invoke(args=["analyse", "2017", "--compare", "2016", "--holm-family", "module",
+                                 "--nominal-tests", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["settings"]["holm_family"] == "module" and data["settings"]["nominal_tests"] is True
+    families = {f["name"]: f for f in data["comparison"]["families"]}
+    assert set(families) == {"module:samenwerking", "module:bakens"}
+    for name, family in families.items():
+        assert f"Holm-familie {name}: {family['significant_holm']} van de {family['size']} getoetste" in result.output
+    tests = {t["variable"]: t for t in data["comparison"]["tests"]}
+    assert tests["sw_hulp_vragen"]["family"] == "module:samenwerking"
+    assert tests["sw_hulp_vragen"]["p_exact"] is None  # 21 + 21 cases: more than 40
+
+
+def test_analyse_refuses_an_unknown_holm_family(runner, two_waves, tmp_path):
+    out = tmp_path / "a.json"
+    result = runner.invoke(args=["analyse", "2017", "--compare", "2016", "--holm-family", "golf", "--json", str(out)])
+    assert result.exit_code == 1
+    assert "--holm-family: 'golf' is geen Holm-familie (kies uit: report, module)" in result.output
+    assert not out.exists()
