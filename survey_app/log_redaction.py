@@ -17,7 +17,7 @@ import re
 HIDDEN = "[verborgen]"
 ADDRESS = "[adres]"
 #: the token segment after /s/ or /o/ (also percent-encoded slashes, as in a `next=` parameter)
-TOKEN_PATH = re.compile(r"((?:/|%2[fF])[so](?:/|%2[fF]))[^/\s?#&\"'%\x1b]+(?:%[0-9A-Fa-f]{2}[^/\s?#&\"'%\x1b]*)*")
+TOKEN_PATH = re.compile(r"((?:/|%2[fF])[so](?:/|%2[fF]))(?:[^/\s?#&\"'%\x1b]|%(?!2[fF])[0-9A-Fa-f]{2})+")
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])")
 #: anything that might be an IPv6 address; checked with ipaddress before it is replaced
 IPV6_CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f]*:[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?![\w:])")
