@@ -67,3 +67,23 @@ def test_text_with_line_breaks_still_passes(client, world):
     response = client.post("/console/nieuwe-golf", data={"csrf_token": csrf_for(page), "name": "",
                                                          "label": "Meting\t2019\r\n"})
     assert response.status_code == 422 and GUARD_TEXT not in response.get_data(as_text=True)
+
+
+def test_every_route_refuses_nul_in_its_url_variables(app, client, world):
+    """On PostgreSQL a NUL in a wave, project or team name used to reach the query and answer 500."""
+    from werkzeug.routing import IntegerConverter
+
+    login_as(client, world.admin)
+    adapter = app.url_map.bind("localhost")
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        strings = [a for a in rule.arguments if not isinstance(rule._converters.get(a), IntegerConverter)]
+        if not strings:
+            continue
+        url = adapter.build(rule.endpoint, {a: ("a\x00b" if a in strings else 1) for a in rule.arguments})
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(url, method=method, data={})
+            assert response.status_code == 400, (rule.endpoint, method, url, response.status_code)
+            assert GUARD_TEXT in response.get_data(as_text=True)
+            checked += 1
+    assert checked > 30
