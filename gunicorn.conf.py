@@ -11,8 +11,8 @@ import multiprocessing
 workers = 2 * multiprocessing.cpu_count() + 1
 worker_class = "gthread"
 threads = 4
-accesslog = "-"
-#: time, method, path (tokens redacted), status, bytes, duration in ms; nothing that identifies the client
+# No access log unless asked for (`--access-logfile -`, as gunicorn's default); when there is one, it has this
+# format: time, method, path (tokens redacted), status, bytes, duration in ms; nothing that identifies the client.
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 
 

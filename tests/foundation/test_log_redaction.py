@@ -111,7 +111,8 @@ def test_gunicorn_access_log_has_no_address_and_no_token(app, caplog):
     for atom in ("%(h)s", "%(r)s", "%(q)s", "%(f)s", "%(a)s", "{"):
         assert atom not in log_format
     config = Config()
-    config.set("accesslog", settings["accesslog"])
+    assert "accesslog" not in settings  # gunicorn's default: no access log unless the operator asks for one
+    config.set("accesslog", "-")
     config.set("access_log_format", log_format)
     gunicorn_logger = Logger(config)
     settings["post_worker_init"](None)
