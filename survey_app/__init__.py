@@ -29,8 +29,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Log in om deze pagina te bekijken."
 
-    from survey_app import instrument_registry, security, throttle, web_errors
+    from survey_app import input_guard, instrument_registry, log_redaction, security, throttle, web_errors
 
+    log_redaction.init_app(app)
+    input_guard.init_app(app)
     instrument_registry.init_app(app)
     throttle.init_app(app)
     security.init_app(app)

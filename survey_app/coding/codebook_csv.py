@@ -8,9 +8,9 @@ columns `description`, `examples` (one per line inside the cell) and `status`; o
 
 from __future__ import annotations
 
-import csv
 import io
 
+from survey_app import csv_safety
 from survey_app.coding.codebook import SEPARATOR, Codebook, CodeEntry, build_codebook, normalise_path, split_path
 from survey_app.coding.errors import CodebookError
 from survey_app.coding.textfiles import read_csv_records
@@ -25,6 +25,7 @@ def _check_header(header: set[str]) -> str | None:
 def load_csv(text: str, source: str = "codebook.csv") -> Codebook:
     """Parse and validate a CSV codebook; errors name the file and the row."""
     records = read_csv_records(text, source, (), CodebookError, alternatives=_check_header)
+    records = [(row, {name: csv_safety.restore(value) for name, value in record.items()}) for row, record in records]
     if not records:
         raise CodebookError(source, ["het codeboek bevat geen codes"])
     by_path = "path" in records[0][1]
@@ -116,7 +117,7 @@ def _entries_by_tag(records: list[tuple[int, dict[str, str]]]) -> tuple[list[Cod
 def dump_csv(codebook: Codebook) -> str:
     """Write a codebook as CSV with columns path, description, parent, examples, status (readable by `load_csv`)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_safety.writer(buffer, lineterminator="\n")  # `load_csv` takes the apostrophes off again
     writer.writerow(["path", "description", "parent", "examples", "status"])
     for code in codebook.codes:
         writer.writerow([code.path, code.description, code.parent_path or "", "\n".join(code.examples), code.status])

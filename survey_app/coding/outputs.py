@@ -5,12 +5,12 @@ Each function starts from `store.project_data`, so withdrawn participants are ne
 
 from __future__ import annotations
 
-import csv
 import io
 from itertools import combinations
 from pathlib import Path
 from typing import IO
 
+from survey_app import csv_safety
 from survey_app.coding.agreement import AgreementReport, two_coder_agreement
 from survey_app.coding.store import ProjectData, project_data
 from survey_app.coding.table_export import Table, write_csv, write_xlsx
@@ -78,7 +78,7 @@ def export_tables(project: CodingProject) -> list[Table]:
 
 def write_tables_csv(tables: list[Table], target: IO[str]) -> None:
     """Several tables in one CSV: each one headed by its title and followed by an empty row."""
-    writer = csv.writer(target, lineterminator="\n")
+    writer = csv_safety.writer(target, lineterminator="\n")
     for table in tables:
         writer.writerow([table.title])
         buffer = io.StringIO()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import IO, Protocol
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from survey_app import csv_safety
 
 
 class Table(Protocol):
@@ -22,21 +21,14 @@ class Table(Protocol):
     def to_rows(self) -> list[list[object]]: ...
 
 
-def _safe_text(value: object) -> object:
-    """Neutralise text a spreadsheet would run as a formula (a quote could start with '=' or '-')."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def write_csv(table: Table, target: str | Path | IO[str], delimiter: str = ",") -> None:
     """Write one table as UTF-8 CSV (with BOM when writing a file, so Excel shows ë and é correctly)."""
-    rows = [[_safe_text(value) for value in row] for row in table.to_rows()]
+    rows = table.to_rows()  # text that a spreadsheet would run as a formula is neutralised by csv_safety
     if isinstance(target, (str, Path)):
         with open(target, "w", encoding="utf-8-sig", newline="") as handle:
-            csv.writer(handle, delimiter=delimiter, lineterminator="\n").writerows(rows)
+            csv_safety.writer(handle, delimiter=delimiter, lineterminator="\n").writerows(rows)
     else:
-        csv.writer(target, delimiter=delimiter, lineterminator="\n").writerows(rows)
+        csv_safety.writer(target, delimiter=delimiter, lineterminator="\n").writerows(rows)
 
 
 def _sheet_name(title: str, used: set[str]) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
+from survey_app import csv_safety
 from survey_app.instruments.model import InstrumentSet
 from survey_app.models import User, Wave, WaveStatus
 from survey_app.services import audit
@@ -52,7 +52,7 @@ def invitation_links_csv(wave: Wave, team_slug: str, count: int, base_url: str, 
     """Make `count` invitations and return the only copy of their links, as CSV (same columns as the CLI)."""
     tokens = create_invitations(wave, team_slug, count)
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = csv_safety.writer(out)
     writer.writerow(["wave", "team", "link"])
     writer.writerows([wave.name, team_slug, personal_link(base_url, token)] for token in tokens)
     audit.record(audit.Action.INVITATIONS, f"golf {wave.name}, team {team_slug}: {count} links", user=actor)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import math
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from survey_app import csv_safety
 from survey_app.instruments.dictionary import LEVEL_NAMES, dictionary_rows
 from survey_app.instruments.model import InstrumentSet
 
@@ -36,13 +36,23 @@ def _text(value: object) -> str:
     return "" if plain is None else str(plain)
 
 
+def _cell(value: object) -> object:
+    """A CSV cell: numbers stay numbers (so -1 is written as -1), missing is empty, text is neutralised."""
+    plain = plain_value(value)
+    return "" if plain is None else plain
+
+
 def write_csv(frame: pd.DataFrame, path) -> None:
-    """The wide CSV of the firm contract (UTF-8 with BOM for Excel), re-importable with `responses import`."""
+    """The wide CSV of the firm contract (UTF-8 with BOM for Excel), re-importable with `responses import`.
+
+    Text that a spreadsheet would run as a formula gets a leading apostrophe (`csv_safety`); the importer
+    takes it off again.
+    """
     with open(path, "w", newline="", encoding="utf-8-sig") as out:
-        writer = csv.writer(out)
+        writer = csv_safety.writer(out)
         writer.writerow(frame.columns)
         for row in frame.itertuples(index=False):
-            writer.writerow([_text(v) for v in row])
+            writer.writerow([_cell(v) for v in row])
 
 
 def dictionary_table(instruments: InstrumentSet) -> list[list[str]]:
@@ -70,7 +80,7 @@ def dictionary_table(instruments: InstrumentSet) -> list[list[str]]:
 def write_dictionary_csv(instruments: InstrumentSet, path) -> None:
     """The data dictionary alone, as CSV."""
     with open(path, "w", newline="", encoding="utf-8-sig") as out:
-        csv.writer(out).writerows(dictionary_table(instruments))
+        csv_safety.writer(out).writerows(dictionary_table(instruments))
 
 
 def _append(sheet, values: list) -> None:

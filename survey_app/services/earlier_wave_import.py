@@ -17,7 +17,6 @@ rows and column names.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import math
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 import pyreadstat
 import yaml
 
+from survey_app import csv_safety
 from survey_app.instruments.model import InstrumentSet
 from survey_app.instruments.values import variable_index
 from survey_app.models import Wave
@@ -209,7 +209,7 @@ def import_earlier_wave(wave: Wave, instruments: InstrumentSet, data_path: str |
     with tempfile.TemporaryDirectory(prefix="import-") as folder:
         tmp = str(Path(folder) / "wide.csv")
         with open(tmp, "w", newline="", encoding="utf-8") as out:
-            writer = csv.DictWriter(out, fieldnames=columns)
+            writer = csv_safety.SafeDictWriter(out, fieldnames=columns)  # the importer restores
             writer.writeheader()
             writer.writerows(wide)
         try:

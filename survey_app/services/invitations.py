@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import tempfile
 from pathlib import Path
 
+from survey_app import csv_safety
 from survey_app.extensions import db
 from survey_app.models import Invitation, Wave
 from survey_app.services.errors import fail
@@ -41,7 +41,7 @@ def write_links_csv(path: str | Path, wave: Wave, team_slug: str, tokens: list[s
     handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".links-", suffix=".csv")
     try:
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
+            writer = csv_safety.writer(out)
             writer.writerow(["wave", "team", "link"])
             for token in tokens:
                 writer.writerow([wave.name, team_slug, personal_link(base_url, token)])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from survey_app import csv_safety
 from survey_app.extensions import db
 from survey_app.instruments.model import InstrumentSet
 from survey_app.instruments.relevance import relevant_variables
@@ -35,7 +36,7 @@ def _check_row(table, index, row, variables, teams, instruments, problems) -> tu
         return None
     answers: dict[str, object] = {}
     for name, variable in variables.items():
-        raw = row.get(name, "").strip()
+        raw = csv_safety.restore(row.get(name, "").strip())  # the export's formula apostrophe
         if not raw:
             continue
         try:

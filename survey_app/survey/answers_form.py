@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 
 from werkzeug.datastructures import MultiDict
 
+from survey_app.input_guard import TEXT_CONTROL, has_control_characters
 from survey_app.instruments.model import Item, ItemType
 from survey_app.instruments.values import ValueProblem, check_constraint, check_required, parse_value
 
 CONTROL_FIELDS = {"csrf_token", "actie"}
 #: the longest text any field may carry; longer is not typed by a person but sent by a script
 MAX_FIELD_LENGTH = 10_000
+#: beside an answer holding a NUL or another control character; the answer is not saved
+CONTROL_CHARACTERS_MESSAGE = "Dit antwoord bevat tekens die niet zijn toegestaan."
 
 
 def as_sentence(message: str) -> str:
@@ -64,6 +67,12 @@ def _read_item(item: Item, form: MultiDict, result: PageInput) -> None:
             if len(raw_values) > 1:
                 raise ForgedPost(f"{variable.name}: meer dan één waarde")
             raw = raw_values[0].strip() if raw_values else ""
+            if has_control_characters(raw):
+                # Refused, not stripped silently: the page comes back with the text cleaned, for the respondent
+                # to check and send again. Nothing of it is saved (PostgreSQL cannot even store a NUL).
+                result.raw[variable.name] = TEXT_CONTROL.sub("", raw)
+                result.errors.setdefault(item.name, CONTROL_CHARACTERS_MESSAGE)
+                continue
             result.raw[variable.name] = raw
             if variable.kind in ("code", "yesno"):
                 value = _choice_value(item, variable, raw)

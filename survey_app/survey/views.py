@@ -6,6 +6,7 @@ from flask import current_app, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from survey_app.extensions import db
+from survey_app.input_guard import checks_own_text
 from survey_app.instrument_registry import instruments_for
 from survey_app.models import Invitation
 from survey_app.services.tokens import hash_token, new_token
@@ -85,6 +86,7 @@ def start(token: str):
 
 
 @bp.route("/s/<token>/pagina/<page_id>", methods=["GET", "POST"])
+@checks_own_text  # read_page names the question whose answer holds a control character
 @throttled("SURVEY_RATE_LIMIT")
 def page(token: str, page_id: str):
     """One page of questions; POST saves it and moves on, back, or to 'later verder'."""

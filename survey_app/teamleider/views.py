@@ -1,5 +1,10 @@
 """Teamleider pages. Access is checked on the slug before any lookup, so 'not yours' and 'does not exist'
-both answer 404 and reveal nothing about other teams."""
+both answer 404 and reveal nothing about other teams.
+
+A teamleider sees the bijlage of a closed wave only. While a wave is open every submission changes the figures,
+so two downloads taken before and after a colleague submits differ by exactly that colleague's answers.
+Researchers and admins may still preview an open wave here.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,16 @@ from survey_app.extensions import db
 from survey_app.models import Role, Team, Wave, WaveStatus, WaveTeam
 from survey_app.services import audit
 from survey_app.teamleider import bp
+
+
+def may_see_figures(wave: Wave) -> bool:
+    """True when the current account may see the wave's figures: a closed wave, or staff previewing an open one."""
+    return wave.status == WaveStatus.CLOSED or current_user.role in (Role.ADMIN, Role.RESEARCHER)
+
+
+def _not_yet(wave: Wave, team: Team):
+    """The Dutch page instead of the figures of an open wave (403: nothing of it may be shown yet)."""
+    return render_template("teamleider/not_yet.html", wave=wave, team=team), 403
 
 
 def _visible_participations() -> list[WaveTeam]:
@@ -39,7 +54,8 @@ def _wave_and_team(wave_name: str, team_slug: str) -> tuple[Wave, Team]:
 @login_required
 def index():
     """The waves with a bijlage for the account's team(s)."""
-    return render_template("teamleider/index.html", participations=_visible_participations())
+    return render_template("teamleider/index.html", participations=_visible_participations(),
+                           may_see_figures=may_see_figures)
 
 
 @bp.get("/<wave>/<team>/bijlage")
@@ -47,6 +63,8 @@ def index():
 def bijlage(wave: str, team: str):
     """The team's bijlage as a web page (audited)."""
     current_wave, current_team = _wave_and_team(wave, team)
+    if not may_see_figures(current_wave):
+        return _not_yet(current_wave, current_team)
     from survey_app.reports import render_bijlage_html
 
     html = render_bijlage_html(current_wave, current_team)
@@ -61,6 +79,8 @@ def bijlage(wave: str, team: str):
 def bijlage_pdf(wave: str, team: str):
     """The team's bijlage as PDF download (audited)."""
     current_wave, current_team = _wave_and_team(wave, team)
+    if not may_see_figures(current_wave):
+        return _not_yet(current_wave, current_team)
     from survey_app.reports import build_bijlage_pdf
 
     content = build_bijlage_pdf(current_wave, current_team)

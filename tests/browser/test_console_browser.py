@@ -6,9 +6,10 @@ import csv
 
 from survey_app.extensions import db
 from survey_app.instrument_registry import wave_instruments
+from survey_app.models import WaveStatus
 from survey_app.services.response_import import import_responses
 from survey_app.services.users import create_user
-from survey_app.services.waves import get_wave
+from survey_app.services.waves import get_wave, set_status
 from tests.browser.test_coding_browser import log_in
 
 ORG = {"zwolle": ["zwolle-noord", "zwolle-zuid"]}
@@ -85,6 +86,11 @@ def test_researcher_runs_a_wave_and_teamleider_gets_the_bijlage(chromium, live_s
     page = leader.new_page()
     log_in(page, live_server, "leider@voorbeeld.nl", "nog-een-wachtwoord")
     assert "/team/" in page.url and "zwolle-zuid" not in page.content()
+    assert "verschijnt zodra de meting is gesloten" in page.content()  # the wave is still open: no figures yet
+    response = page.request.get(f"{live_server}/team/2018/zwolle-noord/bijlage.pdf")
+    assert response.status == 403 and not response.body().startswith(b"%PDF")
+    set_status(wave, WaveStatus.CLOSED)
+    db.session.commit()
     response = page.request.get(f"{live_server}/team/2018/zwolle-noord/bijlage.pdf")
     assert response.status == 200 and response.body().startswith(b"%PDF")
     assert page.request.get(f"{live_server}/team/2018/zwolle-zuid/bijlage.pdf").status == 404

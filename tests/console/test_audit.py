@@ -85,13 +85,14 @@ def _fake_reports(monkeypatch):
 def test_report_downloads_are_logged(client, world, monkeypatch):
     _fake_reports(monkeypatch)
     login_as(client, world.teamleider)
-    assert client.get(f"/team/2017/{TEAM_A}/bijlage").status_code == 200
-    pdf = client.get(f"/team/2017/{TEAM_A}/bijlage.pdf")
+    assert client.get(f"/team/2017/{TEAM_A}/bijlage").status_code == 403  # open: nothing shown, nothing logged
+    assert client.get(f"/team/2016/{TEAM_A}/bijlage").status_code == 200
+    pdf = client.get(f"/team/2016/{TEAM_A}/bijlage.pdf")
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
-    assert client.get("/team/2017/zwolle-zuid/bijlage.pdf").status_code == 404
+    assert client.get("/team/2016/zwolle-zuid/bijlage.pdf").status_code == 404
     events = list(db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
     assert [(e.action, e.detail) for e in events] == [
-        ("report_download", f"golf 2017, team {TEAM_A}, HTML"), ("report_download", f"golf 2017, team {TEAM_A}, PDF")]
+        ("report_download", f"golf 2016, team {TEAM_A}, HTML"), ("report_download", f"golf 2016, team {TEAM_A}, PDF")]
     assert all(e.user_id == world.teamleider.id for e in events)
 
 
