@@ -20,6 +20,7 @@ from .codes import XlsformCode, XlsformError, XlsformProblem
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 MAX_EMPTY_ROWS = 60  #: as pyxform: after this many empty rows the sheet has ended (junk below is ignored)
 _SPACES = re.compile(r"\s+")
+_SMART_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 @dataclass
@@ -52,7 +53,8 @@ def cell_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
-    return str(value).replace("\u00a0", " ").strip()
+    text = str(value).replace("\u00a0", " ").strip()
+    return text.translate(_SMART_QUOTES)  # as pyxform: typographic quotes from a word processor are plain quotes
 
 
 def _sheet_from_grid(name: str, grid: list[tuple[int, list[object]]], file: str,
