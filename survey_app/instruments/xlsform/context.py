@@ -10,6 +10,7 @@ from .codes import XlsformCode, XlsformProblem
 from .expression_map import ExpressionMapper, Field, Unconvertible
 from .structure import Node
 
+
 @dataclass
 class Context:
     """The state of one import."""

@@ -25,6 +25,8 @@ from ..expressions import (
 )
 
 RESERVED = ("gemeente", "team")
+#: as pyxform: typographic quotes typed by a word processor are plain quotes in an expression
+SMART_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _PRECEDENCE = {"or": 1, "and": 2, "=": 3, "!=": 3, "<": 4, "<=": 4, ">": 4, ">=": 4, "+": 5, "-": 5,
                "*": 6, "div": 6, "mod": 6}
 
@@ -75,9 +77,10 @@ class ExpressionMapper:
 
     def convert(self, text: str, current: Field | None = None) -> str:
         """The expression in the module's language; ``current`` is the field ``.`` stands for (constraints)."""
-        root = self._parse(text)
+        plain = text.translate(SMART_QUOTES)
+        root = self._parse(plain)
         rewritten = self._rewrite(root, current)
-        return text.strip() if rewritten == root else to_text(rewritten)
+        return plain.strip() if rewritten == root else to_text(rewritten)
 
     @staticmethod
     def _parse(text: str) -> Node:
@@ -134,6 +137,6 @@ class ExpressionMapper:
             raise Unconvertible("syntax", f"berekening {name!r} verwijst naar zichzelf")
         self._calculating.add(name)
         try:
-            return self._rewrite(self._parse(found.calculation), None)
+            return self._rewrite(self._parse(found.calculation.translate(SMART_QUOTES)), None)
         finally:
             self._calculating.discard(name)

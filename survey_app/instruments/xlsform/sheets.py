@@ -12,15 +12,16 @@ import datetime as dt
 import io
 import re
 import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .codes import XlsformCode, XlsformError, XlsformProblem
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+MAX_COLUMNS = 500  #: no XLSForm has more columns; sheets formatted to the last column are cut here
 MAX_EMPTY_ROWS = 60  #: as pyxform: after this many empty rows the sheet has ended (junk below is ignored)
 _SPACES = re.compile(r"\s+")
-_SMART_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 @dataclass
@@ -53,18 +54,17 @@ def cell_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
-    text = str(value).replace("\u00a0", " ").strip()
-    return text.translate(_SMART_QUOTES)  # as pyxform: typographic quotes from a word processor are plain quotes
+    return str(value).replace("\u00a0", " ").strip()
 
 
-def _sheet_from_grid(name: str, grid: list[tuple[int, list[object]]], file: str,
+def _sheet_from_grid(name: str, grid: Iterable[tuple[int, Sequence[object]]], file: str,
                      problems: list[XlsformProblem]) -> Sheet:
     """A sheet from (row number, cells) pairs: the first non-empty row is the header."""
     sheet = Sheet(name)
     header_cells: list[str] | None = None
     empty = 0
     for number, cells in grid:
-        texts = [cell_text(c) for c in cells]
+        texts = [cell_text(c) for c in cells[:MAX_COLUMNS]]
         empty = 0 if any(texts) else empty + 1
         if empty > MAX_EMPTY_ROWS:
             break
@@ -95,8 +95,7 @@ def _read_xlsx(path: Path, file: str, problems: list[XlsformProblem]) -> list[Sh
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
             return [
-                _sheet_from_grid(ws.title, [(n, list(r)) for n, r in enumerate(ws.iter_rows(values_only=True), 1)],
-                                 file, problems)
+                _sheet_from_grid(ws.title, enumerate(ws.iter_rows(values_only=True), 1), file, problems)
                 for ws in workbook.worksheets
             ]
         finally:
