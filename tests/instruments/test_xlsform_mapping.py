@@ -153,3 +153,11 @@ def test_malformed_rows_fail_with_their_row(tmp_path, survey, row, code):
     with pytest.raises(XlsformError) as failed:
         import_xlsform(path, "vorm", skip_unsupported=True)
     assert f"{path}:{row}: {code} " in str(failed.value)
+
+
+def test_choices_sheet_without_list_name_column(tmp_path):
+    path = write_form(tmp_path / "vorm.xlsx", [["type", "name", "label"], ["select_one a", "q", "Q"]],
+                      [["lijst", "name", "label"], ["a", "x", "X"]])
+    with pytest.raises(XlsformError) as failed:
+        import_xlsform(path, "vorm")
+    assert str(failed.value) == f"{path}:1: XLSFORM_005 werkblad 'choices' heeft geen kolom 'list_name'"

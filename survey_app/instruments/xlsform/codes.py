@@ -31,7 +31,6 @@ class XlsformCode(Enum):
     ROW_006 = ("ROW_006", False, "{kind} zonder label")
     ROW_007 = ("ROW_007", False, "calculate {name!r} heeft geen calculation")
     ROW_008 = ("ROW_008", False, "range {name!r}: parameters {text!r} zijn geen gehele getallen start/end/step")
-    ROW_009 = ("ROW_009", False, "required {text!r} moet ja/nee (yes/no, true/false) zijn")
     # groups
     GROUP_001 = ("GROUP_001", False, "'{type}' zonder bijbehorende begin")
     GROUP_002 = ("GROUP_002", False, "groep {name!r} wordt niet afgesloten (end group ontbreekt)")

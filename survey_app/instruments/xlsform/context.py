@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .choices import ChoiceList
 from .codes import XlsformCode, XlsformProblem
 from .expression_map import ExpressionMapper, Field, Unconvertible
+from .extension_sheets import without_range
 from .structure import Node
 
 
@@ -35,6 +36,8 @@ class Context:
     def expression(self, node: Node, column: str, extra: list[str] | None = None) -> str | None:
         """The converted expression of ``column`` (and'ed with ``extra``), or None when absent or reported."""
         text = node.cells.get(column)
+        if column == "constraint":  # the range the export added for ODK is min/max again
+            text = without_range(text, node.cells.get("min"), node.cells.get("max"))
         parts = list(extra or [])
         if text:
             current = self.fields.get(node.xls_name) if column == "constraint" else None

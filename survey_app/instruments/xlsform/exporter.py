@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Choice, Item, ItemType, Module, Page
-from .extension_sheets import CONSTRUCT_COLUMNS, PAIR_COLUMNS, SCALE_COLUMNS
+from .extension_sheets import CONSTRUCT_COLUMNS, PAIR_COLUMNS, SCALE_COLUMNS, with_range
 
 SURVEY_COLUMNS = ("type", "name", "label", "hint", "required", "required_message", "relevant", "constraint",
                   "constraint_message", "appearance", "parameters", "min", "max", "max_length", "min_label",
@@ -39,6 +39,7 @@ def _common(item: Item) -> dict[str, str]:
     }
     if item.type in (ItemType.INTEGER, ItemType.DECIMAL):
         row.update(min=_number(item.minimum), max=_number(item.maximum))
+        row["constraint"] = with_range(row["constraint"], row["min"], row["max"])  # so ODK checks the range too
     if item.type in DEFAULT_MAX_LENGTH and item.max_length != DEFAULT_MAX_LENGTH[item.type]:
         row["max_length"] = str(item.max_length)
     return row

@@ -16,6 +16,33 @@ CONSTRUCT_COLUMNS = ("name", "label", "items", "min_items")
 PAIR_COLUMNS = ("name", "kind", "label", "a", "b")
 
 
+def range_constraint(minimum: str, maximum: str) -> str:
+    """The check ODK needs for this platform's ``min``/``max`` columns: ``. >= 16 and . <= 75``."""
+    return " and ".join(part for part in (f". >= {minimum}" if minimum else "",
+                                          f". <= {maximum}" if maximum else "") if part)
+
+
+def with_range(constraint: str, minimum: str, maximum: str) -> str:
+    """The constraint column of the export: the item's own constraint and its range."""
+    bounds = range_constraint(minimum, maximum)
+    if not bounds or not constraint:
+        return constraint or bounds
+    return f"({constraint}) and ({bounds})"
+
+
+def without_range(constraint: str, minimum: str, maximum: str) -> str:
+    """The item's own constraint again, when the export added the range to it (the reverse of with_range)."""
+    bounds = range_constraint(minimum, maximum)
+    if not bounds:
+        return constraint
+    if constraint.strip() == bounds:
+        return ""
+    suffix = f") and ({bounds})"
+    if constraint.startswith("(") and constraint.endswith(suffix):
+        return constraint[1:-len(suffix)]
+    return constraint
+
+
 def _rows(sheet: Sheet | None) -> list[Cells]:
     return [Cells.of(row) for row in sheet.rows] if sheet is not None else []
 

@@ -32,6 +32,7 @@ def import_xlsform(path: str | Path, module_id: str, skip_unsupported: bool = Fa
     survey = sheets.get("survey")
     if survey is None:
         raise XlsformError([XlsformProblem.of(file, 1, XlsformCode.XLSFORM_003, sheets=", ".join(sheets) or "geen")])
+    _require_columns(survey, sheets.get("choices"), file)
     settings = _settings(sheets.get("settings"))
     language = choose_language(survey.headers + (sheets["choices"].headers if "choices" in sheets else []),
                                settings.get("default_language"))
@@ -65,6 +66,19 @@ def import_xlsform(path: str | Path, module_id: str, skip_unsupported: bool = Fa
     if errors or (unsupported and not skip_unsupported):
         raise XlsformError(sorted(ctx.problems, key=lambda p: (p.row, p.code.code)))
     return module, sorted(unsupported, key=lambda p: p.row)
+
+
+def _require_columns(survey: Sheet, choices: Sheet | None, file: str) -> None:
+    """Without a type column (or list_name and name on a filled choices sheet) nothing can be read."""
+    missing = []
+    for sheet, required in ((survey, ("type",)), (choices, ("list_name", "name"))):
+        if sheet is None or not sheet.rows:
+            continue
+        columns = {split_header(header)[0] for header in sheet.headers}
+        missing += [XlsformProblem.of(file, sheet.header_row, XlsformCode.XLSFORM_005, sheet=sheet.name, column=c)
+                    for c in required if c not in columns]
+    if missing:
+        raise XlsformError(missing)
 
 
 def _settings(sheet: Sheet | None) -> dict[str, str]:
