@@ -66,7 +66,8 @@ def import_xlsform(file: str, out: str, skip_unsupported: bool) -> None:
         sys.exit(1)
     for problem in skipped:
         click.echo(str(problem), err=True)
-    suffix = f"; {len(skipped)} onderde(e)l(en) overgeslagen" if skipped else ""
+    count = len(skipped)
+    suffix = f"; {count} {'onderdeel' if count == 1 else 'onderdelen'} overgeslagen" if skipped else ""
     click.echo(f"{out} geschreven{suffix}.")
 
 

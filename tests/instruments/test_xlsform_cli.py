@@ -32,6 +32,7 @@ def test_import_writes_the_module_and_reports_skipped_rows(runner, tmp_path):
                                  "--skip-unsupported"])
     assert result.exit_code == 0, result.output
     assert f"{form}:2: UNSUPPORTED_004 " in result.output
+    assert f"{out} geschreven; 1 onderdeel overgeslagen." in result.output
     assert check_paths([out]) == []
     assert list(tmp_path.glob(".*.tmp")) == []
 
