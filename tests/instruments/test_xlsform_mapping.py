@@ -161,3 +161,18 @@ def test_choices_sheet_without_list_name_column(tmp_path):
     with pytest.raises(XlsformError) as failed:
         import_xlsform(path, "vorm")
     assert str(failed.value) == f"{path}:1: XLSFORM_005 werkblad 'choices' heeft geen kolom 'list_name'"
+
+
+@pytest.mark.parametrize(("name", "content", "code"), [
+    ("kapot.xlsx", "geen zip", "XLSFORM_001"),
+    ("kapot.xls", "geen excel", "XLSFORM_001"),
+    ("leeg.csv", "survey,,\n,type,name\n", "XLSFORM_006"),
+    ("vorm.ods", "", "XLSFORM_002"),
+])
+def test_unreadable_or_empty_files_fail_cleanly(tmp_path, name, content, code):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(XlsformError) as failed:
+        import_xlsform(path, "vorm", skip_unsupported=True)
+    assert [p.code.code for p in failed.value.problems] == [code]
+    assert str(failed.value).startswith(f"{path}:")
