@@ -105,6 +105,7 @@ class Item:
     hint: str = ""
     text: str = ""
     required: bool = False
+    required_message: str = ""  #: shown instead of the default when a required item is left empty
     relevant: str | None = None
     constraint: str | None = None
     constraint_message: str = ""

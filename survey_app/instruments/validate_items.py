@@ -8,7 +8,8 @@ from .model import LEVEL_TYPES, GridCell, Item, ItemType, Level, Scale
 from .validate_choices import read_choices
 from .yamlsource import LineDict
 
-_BASE = ("name", "type", "label", "hint", "required", "relevant", "only_gemeenten", "skip_gemeenten", "source")
+_BASE = ("name", "type", "label", "hint", "required", "required_message", "relevant", "only_gemeenten",
+         "skip_gemeenten", "source")
 _ANSWER = ("constraint", "constraint_message")
 
 #: the keys each item type accepts (docs/instruments.md, Items)
@@ -95,6 +96,7 @@ def _answer_keys(fields: Fields, name: str, item_type: ItemType) -> dict[str, ob
     return {
         "label": label,
         "required": fields.boolean("required"),
+        "required_message": fields.text("required_message"),
         "constraint": fields.expression("constraint", allow_current=True),
         "constraint_message": fields.text("constraint_message"),
         "source": source,

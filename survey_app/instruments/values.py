@@ -155,4 +155,4 @@ def check_required(item: Item, answers: Mapping[str, object]) -> str | None:
         return None
     if all(is_answered(answers.get(v.name)) for v in item.answer_variables()):
         return None
-    return REQUIRED_MESSAGE
+    return item.required_message or REQUIRED_MESSAGE

@@ -34,7 +34,7 @@ MODULE = """
           - {name: uren, type: decimal, label: Uren per week, min: 0, max: 40.5}
           - {name: cijfer, type: rating, label: Cijfer, constraint: ". >= ${minimum}",
              constraint_message: Minstens het minimum.}
-          - {name: minimum, type: integer, label: Minimum}
+          - {name: minimum, type: integer, label: Minimum, required: true, required_message: Vul het minimum in}
           - {name: toelichting, type: text, label: Toelichting, max_length: 10}
           - name: werk
             type: yesno_grid
@@ -152,3 +152,5 @@ def test_check_required(index):
     assert check_required(werk, {"werk_huisbezoek_doe": 1}) == "deze vraag is verplicht"
     assert check_required(werk, {"werk_huisbezoek_doe": 1, "werk_huisbezoek_kan": 0}) is None
     assert check_required(leeftijd, {}) is None
+    minimum, _ = index["minimum"]
+    assert check_required(minimum, {}) == "Vul het minimum in"  # the item's own required_message

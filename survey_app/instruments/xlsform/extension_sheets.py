@@ -1,0 +1,70 @@
+"""This platform's own sheets in an exported XLSForm: scale labels, constructs and pairs.
+
+pyxform, ODK and KoboToolbox ignore sheets they do not know, so the analysis metadata of a module travels in
+the workbook and comes back on import; a form from elsewhere simply has none of these sheets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .columns import Cells
+from .sheets import Sheet
+
+SCALE_COLUMNS = ("list_name", "label")
+CONSTRUCT_COLUMNS = ("name", "label", "items", "min_items")
+PAIR_COLUMNS = ("name", "kind", "label", "a", "b")
+
+
+def range_constraint(minimum: str, maximum: str) -> str:
+    """The check ODK needs for this platform's ``min``/``max`` columns: ``. >= 16 and . <= 75``."""
+    return " and ".join(part for part in (f". >= {minimum}" if minimum else "",
+                                          f". <= {maximum}" if maximum else "") if part)
+
+
+def with_range(constraint: str, minimum: str, maximum: str) -> str:
+    """The constraint column of the export: the item's own constraint and its range."""
+    bounds = range_constraint(minimum, maximum)
+    if not bounds or not constraint:
+        return constraint or bounds
+    return f"({constraint}) and ({bounds})"
+
+
+def without_range(constraint: str, minimum: str, maximum: str) -> str:
+    """The item's own constraint again, when the export added the range to it (the reverse of with_range)."""
+    bounds = range_constraint(minimum, maximum)
+    if not bounds:
+        return constraint
+    if constraint.strip() == bounds:
+        return ""
+    suffix = f") and ({bounds})"
+    if constraint.startswith("(") and constraint.endswith(suffix):
+        return constraint[1:-len(suffix)]
+    return constraint
+
+
+def _rows(sheet: Sheet | None) -> list[Cells]:
+    return [Cells.of(row) for row in sheet.rows] if sheet is not None else []
+
+
+def read_scale_labels(sheet: Sheet | None) -> dict[str, str]:
+    """Scale name -> label."""
+    return {c.get("list_name"): c.get("label") for c in _rows(sheet) if c.get("list_name")}
+
+
+def read_constructs(sheet: Sheet | None) -> list[dict]:
+    """The ``constructs:`` of the module."""
+    constructs = []
+    for cells in _rows(sheet):
+        construct: dict = {"name": cells.get("name"), "label": cells.get("label"),
+                           "items": [p for p in re.split(r"[\s,]+", cells.get("items")) if p]}
+        min_items = cells.get("min_items")
+        if min_items:
+            construct["min_items"] = int(min_items) if min_items.isdigit() else min_items
+        constructs.append(construct)
+    return constructs
+
+
+def read_pairs(sheet: Sheet | None) -> list[dict]:
+    """The ``pairs:`` of the module."""
+    return [{column: cells.get(column) for column in PAIR_COLUMNS} for cells in _rows(sheet)]
