@@ -30,7 +30,8 @@ SURVEY_COLUMNS = frozenset({
     "type", "name", "label", "hint", "required", "required_message", "relevant", "constraint",
     "constraint_message", "appearance", "parameters", "calculation",
     # this platform's own columns (pyxform ignores columns it does not know)
-    "source", "reverse", "only_gemeenten", "skip_gemeenten", "min", "max", "max_length", "min_label", "max_label",
+    "source", "reverse", "level", "only_gemeenten", "skip_gemeenten", "min", "max", "max_length", "min_label",
+    "max_label",
 })
 CHOICES_COLUMNS = frozenset({"list_name", "name", "label"})
 SETTINGS_COLUMNS = frozenset({"form_title", "form_id", "version", "default_language", "position", "description"})

@@ -2,7 +2,7 @@
 
 Every page is a ``field-list`` group; a yes/no grid is a ``table-list`` group of select_multiple rows on the
 list of its columns; a rating is a ``range``. What XLSForm has no column for (source, reverse, gemeenten,
-min/max, max_length, rating labels) goes into extra columns that pyxform ignores, and scale labels,
+min/max, max_length, rating labels, measurement level) goes into extra columns that pyxform ignores, and scale labels,
 constructs and pairs into extra sheets, so that importing the workbook gives the same module back.
 """
 
@@ -15,7 +15,7 @@ from .extension_sheets import CONSTRUCT_COLUMNS, PAIR_COLUMNS, SCALE_COLUMNS, wi
 
 SURVEY_COLUMNS = ("type", "name", "label", "hint", "required", "required_message", "relevant", "constraint",
                   "constraint_message", "appearance", "parameters", "min", "max", "max_length", "min_label",
-                  "max_label", "source", "reverse", "only_gemeenten", "skip_gemeenten")
+                  "max_label", "source", "reverse", "level", "only_gemeenten", "skip_gemeenten")
 CHOICES_COLUMNS = ("list_name", "name", "label")
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "position", "description")
 DEFAULT_MAX_LENGTH = {ItemType.TEXT: 200, ItemType.TEXTAREA: 4000}
@@ -35,6 +35,7 @@ def _common(item: Item) -> dict[str, str]:
         "required_message": item.required_message, "relevant": item.relevant or "",
         "constraint": item.constraint or "", "constraint_message": item.constraint_message,
         "source": item.source if item.source != "verbatim" else "", "reverse": "yes" if item.reverse else "",
+        "level": item.level.value if item.level is not None else "",
         "only_gemeenten": " ".join(item.only_gemeenten), "skip_gemeenten": " ".join(item.skip_gemeenten),
     }
     if item.type in (ItemType.INTEGER, ItemType.DECIMAL):
@@ -128,7 +129,8 @@ def workbook_rows(module: Module) -> dict[str, tuple[tuple[str, ...], list[dict[
             "position": str(module.position), "description": module.description,
         }]),
     }
-    scale_rows = [{"list_name": s.name, "label": s.label} for s in module.scales.values() if s.label]
+    scale_rows = [{"list_name": s.name, "label": s.label, "level": s.level.value if s.level is not None else ""}
+                  for s in module.scales.values() if s.label or s.level is not None]
     if scale_rows:
         out["scales"] = (SCALE_COLUMNS, scale_rows)
     if module.constructs:

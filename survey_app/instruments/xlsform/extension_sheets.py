@@ -11,7 +11,7 @@ import re
 from .columns import Cells
 from .sheets import Sheet
 
-SCALE_COLUMNS = ("list_name", "label")
+SCALE_COLUMNS = ("list_name", "label", "level")
 CONSTRUCT_COLUMNS = ("name", "label", "items", "min_items")
 PAIR_COLUMNS = ("name", "kind", "label", "a", "b")
 
@@ -47,9 +47,10 @@ def _rows(sheet: Sheet | None) -> list[Cells]:
     return [Cells.of(row) for row in sheet.rows] if sheet is not None else []
 
 
-def read_scale_labels(sheet: Sheet | None) -> dict[str, str]:
-    """Scale name -> label."""
-    return {c.get("list_name"): c.get("label") for c in _rows(sheet) if c.get("list_name")}
+def read_scale_labels(sheet: Sheet | None) -> dict[str, dict]:
+    """Scale name -> its label and measurement level, where the sheet gives them."""
+    return {c.get("list_name"): {key: c.get(key) for key in ("label", "level") if c.get(key)}
+            for c in _rows(sheet) if c.get("list_name")}
 
 
 def read_constructs(sheet: Sheet | None) -> list[dict]:

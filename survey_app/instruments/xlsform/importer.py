@@ -92,8 +92,9 @@ def _int_or_text(text: str) -> int | str:
     return int(text) if text.strip().lstrip("-").isdigit() else text
 
 
-def _with_labels(scales: dict[str, dict], labels: dict[str, str]) -> dict[str, dict]:
-    return {name: ({"label": labels[name], **body} if labels.get(name) else body) for name, body in scales.items()}
+def _with_labels(scales: dict[str, dict], labels: dict[str, dict]) -> dict[str, dict]:
+    """Each scale with the label and level of the scales sheet first, as a module file writes them."""
+    return {name: {**labels.get(name, {}), **body} for name, body in scales.items()}
 
 
 def _check_headers(sheet: Sheet, known: frozenset[str], file: str, problems: list[XlsformProblem]) -> None:

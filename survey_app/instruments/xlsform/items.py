@@ -158,7 +158,7 @@ def item_dicts(node: Node, ctx: Context, extra_relevant: list[str]) -> list[dict
         start, end, _ = range_parameters(node, ctx) or (1, 10, 1)
         item.update(min=int(start), max=int(end))
     items = _select(node, ctx, item, comments) if kind in ("select_one", "select_multiple") else [item]
-    _extensions(node, item, ("min", "max", "max_length", "min_label", "max_label", "source", "reverse",
+    _extensions(node, item, ("min", "max", "max_length", "min_label", "max_label", "source", "reverse", "level",
                              "only_gemeenten", "skip_gemeenten"))
     return items
 
