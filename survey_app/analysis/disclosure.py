@@ -60,20 +60,6 @@ def disclosure_reasons(n: np.ndarray, scope_n: np.ndarray, index: ScopeIndex, mi
     return reasons
 
 
-def residuals(n: np.ndarray, shown: np.ndarray, index: ScopeIndex) -> tuple[np.ndarray, np.ndarray]:
-    """The groups revealed by subtraction: residual n per gemeente (G x V) and of the total (V).
-
-    A hidden scope has residual 0 (nothing is subtracted from an unpublished figure).
-    """
-    gem, team = index.gemeente_rows, index.team_rows
-    covered = np.zeros_like(n[gem])
-    np.add.at(covered, index.team_gemeente, n[team] * shown[team])
-    gemeente = np.where(shown[gem], n[gem] - covered, 0)
-    orphan_teams = shown[team] & ~shown[gem][index.team_gemeente]
-    total = n[0] - (n[gem] * shown[gem]).sum(axis=0) - (n[team] * orphan_teams).sum(axis=0)
-    return gemeente, np.where(shown[0], total, 0)
-
-
 @dataclass(frozen=True)
 class _Option:
     """One way to treat a gemeente: what it adds to the total's residual group, its cost, the rows it hides."""
