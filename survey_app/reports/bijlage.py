@@ -54,7 +54,7 @@ def _header(analysis: dict, team: str, gemeente: str, generated_on: str) -> dict
         "team": {"slug": team, "label": team_info["label"]},
         "gemeente": {"slug": gemeente, "label": scope_info(analysis, gemeente_scope(gemeente))["label"]},
         "suppressed": bool(team_info["suppressed"]),
-        "min_text": f"minder dan {format_number(min_cell, 0)}",
+        "responded": format_number(team_info["n"], 0),
     }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from survey_app.instruments.model import InstrumentSet, ItemType
-from survey_app.reports.dutch import format_number, reason_text
+from survey_app.reports.dutch import format_number, hidden_summary, reason_mark
 from survey_app.reports.themes import agreement_like
 from survey_app.reports.view import item_label, shown, team_scope
 
@@ -43,15 +43,22 @@ def open_themes_section(themes: dict | None, team: str, gemeente: str) -> list[d
             counts = [theme["counts"].get(scope) for scope in scopes]
             if any(count for count in counts):
                 rows.append({"label": theme["label"],
-                             "cells": [format_number(c, 0) if c is not None else format_number(None) for c in counts]})
+                             "cells": [format_number(c, 0) if c is not None else format_number(None) for c in counts],
+                             "marks": _marks(theme.get("suppressed", {}), scopes)})
         if not rows:
             continue
         respondents = [question["respondents"].get(scope) for scope in scopes]
         quotes = [quote["text"] for quote in question.get("quotes", []) if quote["team"] == team]
         questions.append({"label": question["label"], "rows": rows, "quotes": quotes,
                           "respondents": [format_number(c, 0) if c is not None else format_number(None)
-                                          for c in respondents]})
+                                          for c in respondents],
+                          "respondent_marks": _marks(question.get("respondents_suppressed", {}), scopes)})
     return questions
+
+
+def _marks(suppressed: dict, scopes: list[str]) -> list[str]:
+    """The footnote mark per column of a theme count ('' when shown)."""
+    return [reason_mark(suppressed[scope]) if suppressed.get(scope) else "" for scope in scopes]
 
 
 def scales_used(instruments: InstrumentSet) -> list[str]:
@@ -90,14 +97,14 @@ def hidden_figures(analysis: dict, instruments: InstrumentSet, scopes: list[dict
         for section in ("constructs", "pairs", "items"):
             for name, entries in analysis[section].items():
                 entry = entries.get(column["scope"])
-                if not entry or not entry.get("suppressed") or entry["reason"] == "no_answers":
+                if not entry or not entry.get("suppressed"):
                     continue
                 if section == "items" and name not in asked:
                     continue
                 reasons.setdefault(entry["reason"], []).append(_label(instruments, section, name))
         for reason, labels in reasons.items():
-            out.append({"scope": column["label"], "reason": reason_text(reason, min_cell_size),
-                        "count": format_number(len(labels), 0), "labels": labels})
+            out.append({"scope": column["label"], "summary": hidden_summary(reason, min_cell_size, len(labels)),
+                        "labels": labels})
     return out
 
 

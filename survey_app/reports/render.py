@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from survey_app.reports.charts import data_uri, legend_classes, profile_chart, stacked_chart
+from survey_app.reports.dutch import mark_legend
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -29,9 +30,12 @@ class RefusedResource(ValueError):
 
 @functools.cache
 def environment() -> Environment:
-    """The Jinja environment of the report templates (autoescaping on)."""
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
-                       trim_blocks=True, lstrip_blocks=True)
+    """The Jinja environment of the report templates (autoescaping on), with `mark_legend` for the legend of
+    the footnote marks of hidden figures under each table."""
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals["mark_legend"] = mark_legend
+    return env
 
 
 def static_file(url: str) -> Path:

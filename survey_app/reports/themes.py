@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from survey_app.instruments.model import InstrumentSet, Item, ItemType, Module, Page
 from survey_app.reports.dutch import format_mean, format_n, format_number, format_percent
-from survey_app.reports.view import asked_in, pair_items, shown
+from survey_app.reports.view import asked_in, hidden_mark, pair_items, shown
 
 MAX_PER_CHART = 8
 
@@ -43,7 +43,7 @@ def _distribution_block(title: str, items: list[Item], analysis: dict, columns: 
             entry = shown(analysis["items"], item.name, column["scope"])
             cells.append({"n": format_n(entry["n"]) if entry else format_n(None),
                           "mean": format_mean(entry.get("mean")) if entry and with_mean else format_mean(None),
-                          "hidden": entry is None})
+                          "hidden": entry is None, "mark": hidden_mark(analysis["items"], item.name, column["scope"])})
         statements.append({"number": number, "label": item.label, "reverse": item.reverse, "cells": cells,
                            "previous": previous_cell(previous, "items", item.name) if with_mean else None})
         team = shown(analysis["items"], item.name, columns[0]["scope"])  # the chart: the team; the table compares
@@ -66,7 +66,7 @@ def _means_block(title: str, items: list[Item], analysis: dict, columns: list[di
             entry = shown(analysis["items"], item.name, column["scope"])
             cells.append({"n": format_n(entry["n"]) if entry else format_n(None),
                           "mean": format_mean(entry.get("mean")) if entry else format_mean(None),
-                          "hidden": entry is None})
+                          "hidden": entry is None, "mark": hidden_mark(analysis["items"], item.name, column["scope"])})
         scale = (f"{format_number(item.minimum, 0)}–{format_number(item.maximum, 0)}"
                  if item.minimum is not None and item.maximum is not None else "")
         rows.append({"number": number, "label": item.label, "scale": scale, "cells": cells,
@@ -79,10 +79,11 @@ def _choices_block(title: str, item: Item, analysis: dict, columns: list[dict], 
     rows = []
     if item.type == ItemType.SELECT_MULTIPLE:
         entries = [shown(analysis["items"], item.name, column["scope"]) for column in columns]
+        marks = [hidden_mark(analysis["items"], item.name, column["scope"]) for column in columns]
         for choice in item.scale.choices:
             rows.append({"label": choice.label, "cells": [
                 format_percent(entry["percent"].get(str(choice.code))) if entry else format_percent(None)
-                for entry in entries]})
+                for entry in entries], "marks": marks})
         header_n = [format_n(entry["n"]) if entry else format_n(None) for entry in entries]
         note = "Meerdere antwoorden mogelijk; % van wie de vraag beantwoordde."
     else:
@@ -91,7 +92,8 @@ def _choices_block(title: str, item: Item, analysis: dict, columns: list[dict], 
             entries = [shown(analysis["items"], variable.name, column["scope"]) for column in columns]
             rows.append({"label": variable.label.removeprefix(item.label).strip(), "cells": [
                 f"{format_percent(entry['percent'].get('1'))} ({format_n(entry['n'])})" if entry
-                else format_percent(None) for entry in entries]})
+                else format_percent(None) for entry in entries],
+                "marks": [hidden_mark(analysis["items"], variable.name, column["scope"]) for column in columns]})
         note = "% ja, met het aantal mensen dat antwoordde."
     return {"kind": "choices", "title": title, "question": item.label, "rows": rows, "header_n": header_n,
             "note": note}

@@ -6,7 +6,7 @@ Nothing here computes a statistic; it only picks published values out of the ana
 from __future__ import annotations
 
 from survey_app.instruments.model import InstrumentSet, Item, Page
-from survey_app.reports.dutch import format_mean, format_n
+from survey_app.reports.dutch import format_mean, format_n, reason_mark
 
 TOTAL = "total"
 
@@ -29,12 +29,19 @@ def shown(section: dict, name: str, scope: str) -> dict | None:
     return entry
 
 
+def hidden_mark(section: dict, name: str, scope: str) -> str:
+    """The footnote mark of a hidden figure (see dutch.reason_mark), '' when it is shown or not analysed."""
+    entry = section.get(name, {}).get(scope)
+    return reason_mark(entry.get("reason")) if entry and entry.get("suppressed") else ""
+
+
 def mean_cell(section: dict, name: str, scope: str) -> dict:
-    """A table cell with the formatted mean and n, or dashes (and the reason) when hidden."""
+    """A table cell with the formatted mean and n, or dashes and the footnote mark of the reason when hidden."""
     entry = shown(section, name, scope)
     if entry is None or entry.get("mean") is None:
-        return {"mean": format_mean(None), "n": format_n(None), "hidden": True}
-    return {"mean": format_mean(entry["mean"]), "n": format_n(entry["n"]), "hidden": False}
+        return {"mean": format_mean(None), "n": format_n(None), "hidden": True,
+                "mark": hidden_mark(section, name, scope)}
+    return {"mean": format_mean(entry["mean"]), "n": format_n(entry["n"]), "hidden": False, "mark": ""}
 
 
 def asked_in(page: Page, item: Item, gemeente: str) -> bool:

@@ -29,7 +29,7 @@ def test_bijlage_shows_the_team_figures_in_dutch_notation(small_wave, pdftext):
 
 def test_a_hidden_team_gets_a_short_explanation_without_its_figures(small_wave, pdftext):
     text = pdftext(build_bijlage_pdf(small_wave.wave, small_wave.teams["zwolle-klein"]))
-    assert "minder dan 5" in text
+    assert "3 mensen mee, minder dan 5" in text  # the count is participation, published like Tabel 2
     assert "anonimiteit" in text
     assert "n=3" not in text
     assert "%" not in text
@@ -47,7 +47,12 @@ def test_gemeente_report_has_the_response_table_and_hides_small_teams(small_wave
     text = pdftext(build_gemeente_pdf(small_wave.wave, "zwolle"))
     assert "Respons per team" in text
     assert re.search(r"Totaal Zwolle\s+64\s+27\s+42,2%", text)  # 4 teams × 16 invited, 27 responded
-    assert "minder dan 5" in text  # klein's response count is not printed
+    # respondent counts are participation and published for every team, as the verantwoording says; a
+    # "minder dan 5" beside the sibling's count and the gemeente total would not hide it anyway
+    assert re.search(r"Team zwolle-klein\s+16\s+3\s+18,8%", text)
+    assert "Van Team zwolle-klein worden geen antwoorden getoond: dit team telt minder dan 5 respondenten." in text
+    assert "Aantal respondenten per team" in text
+    assert "minder dan" not in text.split("Respons per team")[1].split("Van Team zwolle-klein")[0]
     assert "Er is geen eerdere meting" in text
 
 

@@ -52,9 +52,9 @@ def test_open_answer_themes_show_published_counts_and_only_the_team_quotes():
                    {"code": "tijd", "team": "zuid", "team_label": "Zuid", "text": "Minder vergaderen."}],
     }}}
     [question] = open_themes_section(themes, "noord", "zwolle")
-    assert question["respondents"] == ["12", "30", "41"]
-    assert question["rows"] == [{"label": "Tijd en ruimte", "cells": ["6", "14", "26"]},
-                                {"label": "Rust", "cells": ["–", "–", "7"]}]
+    assert question["respondents"] == ["12", "30", "41"] and question["respondent_marks"] == ["", "", ""]
+    assert question["rows"] == [{"label": "Tijd en ruimte", "cells": ["6", "14", "26"], "marks": ["", "", ""]},
+                                {"label": "Rust", "cells": ["–", "–", "7"], "marks": ["†", "", ""]}]
     assert question["quotes"] == ["Meer tijd per gezin."]
     assert open_themes_section({"questions": {}}, "noord", "zwolle") == []
     assert open_themes_section(None, "noord", "zwolle") == []
