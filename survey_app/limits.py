@@ -45,6 +45,8 @@ MAX_DOCX_UNCOMPRESSED = 100 * MB
 #: paragraphs in a .docx and lines in a text transcript
 MAX_PARAGRAPHS = 50_000
 MAX_LINES = 200_000
+#: names in a replace list (replace.csv); each becomes one alternative of the pseudonymising pattern
+MAX_REPLACEMENTS = 2_000
 #: fragments (speaker turns, paragraphs, cues) in one transcript
 MAX_FRAGMENTS = 20_000
 

@@ -14,6 +14,7 @@ from survey_app.services.csv_input import read_csv
 from survey_app.services.errors import InputError, InputProblem, fail
 
 WAVE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+HEADCOUNT = re.compile(r"[0-9]{1,9}")  # ASCII digits, bounded: str.isdigit() accepts '²' and 5.000 digits
 
 
 def get_wave(name: str) -> Wave:
@@ -36,8 +37,8 @@ def read_headcounts(path: str | Path) -> dict[str, int]:
         if slug not in teams:
             problems.append(InputProblem(table.source, f"onbekend team '{slug}' (laad eerst de organisatie)", line,
                                          "team"))
-        if not raw.isdigit():
-            problems.append(InputProblem(table.source, f"'{raw}' is geen geheel getal ≥ 0", line, "invited"))
+        if not HEADCOUNT.fullmatch(raw):
+            problems.append(InputProblem(table.source, f"'{raw[:30]}' is geen geheel getal ≥ 0", line, "invited"))
         elif slug in counts:
             problems.append(InputProblem(table.source, f"team '{slug}' komt twee keer voor", line, "team"))
         else:
