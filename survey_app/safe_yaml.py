@@ -79,3 +79,15 @@ class BoundedSafeLoader(yaml.SafeLoader):
 def safe_load(text: str, loader: type[BoundedSafeLoader] = BoundedSafeLoader) -> object:
     """Parse one YAML document; raises yaml.YAMLError (bad YAML) or LimitExceeded (beyond the bounds)."""
     return yaml.load(text, Loader=loader)  # a SafeLoader subclass: no arbitrary objects
+
+
+def error_place(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """The 1-based line (None when unknown) and a short description of a YAML error, for messages."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, max(0, exc.position)) + 1
+        return line, f"onleesbaar teken (code {exc.character:#04x})" if isinstance(exc.character, int) else str(exc)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        detail = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
+        return (mark.line + 1 if mark else None), detail
+    return None, str(exc)

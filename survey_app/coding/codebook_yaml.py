@@ -17,7 +17,7 @@ import yaml
 from survey_app.coding.codebook import SEPARATOR, Code, Codebook, CodeEntry, build_codebook
 from survey_app.coding.errors import CodebookError, limit_problem
 from survey_app.limits import LimitExceeded
-from survey_app.safe_yaml import BoundedSafeLoader, safe_load
+from survey_app.safe_yaml import BoundedSafeLoader, error_place, safe_load
 
 _KEYS = {"name", "description", "examples", "status", "children"}
 _LINE = "__line__"
@@ -39,9 +39,9 @@ def load_yaml(text: str, source: str = "codebook.yaml") -> Codebook:
     except LimitExceeded as exc:
         raise CodebookError(source, [limit_problem(exc)]) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"regel {mark.line + 1}: " if mark else ""
-        raise CodebookError(source, [f"{where}geen geldige YAML ({getattr(exc, 'problem', exc)})"]) from None
+        line, detail = error_place(exc, text)
+        where = f"regel {line}: " if line else ""
+        raise CodebookError(source, [f"{where}geen geldige YAML ({detail})"]) from None
     if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
         raise CodebookError(source, ["regel 1: het bestand moet een lijst 'codes:' bevatten"])
     entries: list[CodeEntry] = []

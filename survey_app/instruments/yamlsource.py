@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from survey_app.limits import MAX_YAML_BYTES, LimitExceeded, read_bounded
-from survey_app.safe_yaml import BoundedSafeLoader, safe_load
+from survey_app.safe_yaml import BoundedSafeLoader, error_place, safe_load
 
 from .errors import ErrorCode
 
@@ -117,10 +117,6 @@ def parse_yaml(text: str) -> object:
         return safe_load(text, _LineLoader)
     except LimitExceeded as exc:
         raise YamlProblem.of_limit(exc) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        detail = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
-        raise YamlProblem(detail, line) from exc
     except yaml.YAMLError as exc:
-        raise YamlProblem(str(exc), 1) from exc
+        line, detail = error_place(exc, text)
+        raise YamlProblem(detail, line or 1) from exc

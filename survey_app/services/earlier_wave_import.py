@@ -40,7 +40,7 @@ from survey_app.limits import (
     read_bounded,
 )
 from survey_app.models import Wave
-from survey_app.safe_yaml import safe_load
+from survey_app.safe_yaml import error_place, safe_load
 from survey_app.services.csv_input import read_csv
 from survey_app.services.errors import InputError, InputProblem, fail
 from survey_app.services.response_import import FIXED_COLUMNS, import_responses
@@ -117,14 +117,14 @@ def read_mapping(path: str | Path, instruments: InstrumentSet) -> tuple[list[Col
     """The column maps (gemeente, team, variables) and the ignored columns, checked against the wave."""
     source = str(path)
     try:
-        data = safe_load(read_bounded(path, MAX_YAML_BYTES).decode("utf-8")) or {}
+        text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8")
+        data = safe_load(text) or {}
     except LimitExceeded as error:
         raise fail(source, str(error), row=error.line) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = " ".join(part for part in (error.context, error.problem) if part)
-        raise fail(source, f"ongeldige YAML: {detail}", row=mark.line + 1 if mark else None) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except yaml.YAMLError as error:
+        line, detail = error_place(error, text)
+        raise fail(source, f"ongeldige YAML: {detail}", row=line) from None
+    except (OSError, UnicodeDecodeError) as error:
         raise fail(source, f"kan het koppelbestand niet lezen: {error}") from None
     if (not isinstance(data, dict) or not isinstance(data.get("variables") or {}, dict)
             or not isinstance(data.get("ignore") or [], list)):
