@@ -2,7 +2,7 @@
 
 python-docx trusts its input: a 50 KB zip can unpack to gigabytes ("zip bomb"), an XML part may carry a DTD with
 entity declarations, and a 195 KB file can hold 209.000 paragraphs that each become a fragment. This check reads
-every member once, in chunks, counting the bytes really unpacked (the sizes in a zip header can lie), refuses a
+every member once, in chunks, after checking the sizes its zip directory declares, refuses a
 ``<!DOCTYPE``/``<!ENTITY`` anywhere, and streams the XML parts through expat (which builds no tree) to bound
 their nesting depth and count the paragraphs of the document body.
 """
@@ -100,7 +100,10 @@ def check_docx(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-            if len(members) > MAX_DOCX_MEMBERS:
+            # zipfile never unpacks more than a member's declared size (a lie fails the CRC check), so the declared
+            # total bounds the work; the chunked count in _scan_member checks it again
+            declared = sum(info.file_size for info in members)
+            if len(members) > MAX_DOCX_MEMBERS or declared > MAX_DOCX_UNCOMPRESSED:
                 raise LimitExceeded(LimitCode.LIMIT_005, limit=size_text(MAX_DOCX_UNCOMPRESSED),
                                     members=MAX_DOCX_MEMBERS)
             if BODY_PART not in archive.namelist():
