@@ -74,7 +74,7 @@ def read_csv_records(
     check_control_characters(text, source, error, unit="regel")
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         rows = _bounded_rows(reader)
     except LimitExceeded as exc:
