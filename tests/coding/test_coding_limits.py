@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from survey_app.coding.codebook_csv import load_csv
 from survey_app.coding.codebook_io import read_codebook
 from survey_app.coding.codebook_qdc import load_qdc
 from survey_app.coding.codebook_yaml import load_yaml
@@ -47,6 +48,13 @@ def test_codes_deeper_than_the_code_limit_are_refused():
     with pytest.raises(CodebookError) as error:
         load_yaml(nested, "codebook.yaml")
     assert any(f"LIMIT_002 code ligt te diep (meer dan {MAX_CODE_DEPTH} niveaus)" in p for p in problems(error))
+
+
+def test_long_parent_chains_in_a_csv_codebook_are_refused_without_recursion():
+    text = "tag,parent\n" + "".join(f"a{i},a{i - 1}\n" for i in range(3000, 0, -1)) + "a0,\n"
+    with pytest.raises(CodebookError) as error:
+        load_csv(text, "codebook.csv")
+    assert f"LIMIT_002 code ligt te diep (meer dan {MAX_CODE_DEPTH} niveaus)" in problems(error)[0]
 
 
 def test_deeply_nested_qdc_is_refused_at_its_line():

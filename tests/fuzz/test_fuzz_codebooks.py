@@ -17,6 +17,9 @@ YAML_TOKENS = COMMON_TOKENS + ["&a ", "*a", "&b [*a, *a, *a]", "[", "]", "{", "}
                                "|\n", "children: ", "name: ", "2024-13-45", "!!float", "[" * 300, "- " * 300]
 CSV_TOKENS = COMMON_TOKENS + [",", ";", "\n", '"', '""', "/", " / ", "path", "tag", "parent", "uitkomst",
                               "x" * 200_000, "a/" * 500, ",uitkomst/Kosten,", "\n,,,,\n"]
+TAG_CSV = "tag,parent,description\nuitkomst,,\nKosten,uitkomst,Geld\nSneller,Kosten,\n"
+# children before their parents, 1.500 deep: resolving it must not recurse per level
+CHAIN_CSV = "tag,parent\n" + "".join(f"a{i},a{i - 1}\n" for i in range(1500, 0, -1)) + "a0,\n"
 QDC_TOKENS = COMMON_TOKENS + ['<Code name="a">', "</Code>", '<Code name="x"/>', "<Description>", "</Description>",
                               '<!DOCTYPE x [<!ENTITY a "b">]>', "&a;", "&amp;", "&#0;", "<![CDATA[", "]]>", "<!--",
                               '<?xml version="1.0" encoding="utf-16"?>', 'isCodable="false"', '<Code name="c">' * 300,
@@ -30,7 +33,8 @@ def test_yaml_codebook(text):
 
 
 @FUZZ
-@given(st.one_of(mutated(CODEBOOK_CSV, CSV_TOKENS), st.text(max_size=200)))
+@given(st.one_of(mutated(CODEBOOK_CSV, CSV_TOKENS), mutated(TAG_CSV, CSV_TOKENS), mutated(CHAIN_CSV, CSV_TOKENS),
+                 st.text(max_size=200)))
 def test_csv_codebook(text):
     only_own_errors(lambda: load_csv(text, "codebook.csv"), (CodebookError,))
 
