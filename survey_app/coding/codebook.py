@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from survey_app.coding.errors import CodebookError
+from survey_app.limits import MAX_CODE_DEPTH, MAX_CODES, LimitCode
 
 SEPARATOR = "/"
 STATUSES = ("active", "retired")  #: retired: kept for existing codings, no longer offered for new ones
@@ -94,12 +95,19 @@ def build_codebook(entries: list[CodeEntry], source: str) -> Codebook:
     Parents must come before or after their children in the file; the result is ordered parents first.
     """
     problems: list[str] = []
+    if len(entries) > MAX_CODES:
+        problem = f"{LimitCode.LIMIT_006.code} te veel codes ({len(entries)}; maximaal {MAX_CODES})"
+        raise CodebookError(source, [problem])
     seen: dict[str, str] = {}
     valid: list[CodeEntry] = []
     for entry in entries:
         names = split_path(entry.path)
         if any(not name for name in names):
             problems.append(f"{entry.where}: lege codenaam in '{entry.path}'")
+            continue
+        if len(names) > MAX_CODE_DEPTH:
+            problems.append(f"{entry.where}: {LimitCode.LIMIT_002.code} code ligt te diep (meer dan "
+                            f"{MAX_CODE_DEPTH} niveaus)")
             continue
         path = SEPARATOR.join(names)
         if path in seen:

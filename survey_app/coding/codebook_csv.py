@@ -14,6 +14,7 @@ from survey_app import csv_safety
 from survey_app.coding.codebook import SEPARATOR, Codebook, CodeEntry, build_codebook, normalise_path, split_path
 from survey_app.coding.errors import CodebookError
 from survey_app.coding.textfiles import read_csv_records
+from survey_app.limits import MAX_CODE_DEPTH, LimitCode
 
 
 def _check_header(header: set[str]) -> str | None:
@@ -77,7 +78,11 @@ def _entries_by_tag(records: list[tuple[int, dict[str, str]]]) -> tuple[list[Cod
             return None
         tag, parent = record["tag"], record.get("parent", "")
         result: str | None
-        if not parent:
+        if len(stack) >= MAX_CODE_DEPTH:  # a chain of parents this long only ends in a code that is too deep
+            problems.append(f"rij {row}: {LimitCode.LIMIT_002.code} code ligt te diep (meer dan {MAX_CODE_DEPTH} "
+                            "niveaus)")
+            result = None
+        elif not parent:
             result = normalise_path(tag)
         elif SEPARATOR in tag:
             problems.append(f"rij {row}: naam '{tag}' mag geen '{SEPARATOR}' bevatten als parent is ingevuld")

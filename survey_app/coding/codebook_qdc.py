@@ -15,7 +15,8 @@ from xml.etree import ElementTree
 from xml.parsers import expat
 
 from survey_app.coding.codebook import SEPARATOR, Codebook, CodeEntry, build_codebook
-from survey_app.coding.errors import CodebookError
+from survey_app.coding.errors import CodebookError, limit_problem
+from survey_app.limits import MAX_CODES, MAX_NESTING_DEPTH, LimitCode, LimitExceeded
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:survey_app:coding:codebook")
@@ -45,12 +46,20 @@ def load_qdc(data: bytes | str, source: str = "codebook.qdc") -> Codebook:
     seen_root: list[str] = []
     parser = expat.ParserCreate(namespace_separator=" ")
 
+    depth: list[int] = [0]
+
     def refuse_doctype(*_args) -> None:
-        raise CodebookError(source, [f"regel {parser.CurrentLineNumber}: DOCTYPE is niet toegestaan"])
+        # no DTD means no entity can be declared: no "billion laughs", no external files
+        exc = LimitExceeded(LimitCode.LIMIT_004, parser.CurrentLineNumber)
+        raise CodebookError(source, [limit_problem(exc)])
 
     def start(tag: str, attrs: dict[str, str]) -> None:
         namespace, _, local = tag.rpartition(" ")
         line = parser.CurrentLineNumber
+        depth[0] += 1
+        if depth[0] > MAX_NESTING_DEPTH:
+            raise CodebookError(source, [limit_problem(LimitExceeded(LimitCode.LIMIT_002, line,
+                                                                     limit=MAX_NESTING_DEPTH))])
         if not seen_root:
             seen_root.append(local)
             if local != "CodeBook" or namespace != NAMESPACE:
@@ -68,10 +77,15 @@ def load_qdc(data: bytes | str, source: str = "codebook.qdc") -> Codebook:
                 problems.append(f"regel {line}: naam '{node.name}' mag geen '{SEPARATOR}' bevatten")
             nodes.append(node)
             stack.append(node)
+            if len(nodes) > MAX_CODES:
+                exc = LimitExceeded(LimitCode.LIMIT_006, line, what="codes", count=f"meer dan {MAX_CODES}",
+                                    limit=MAX_CODES)
+                raise CodebookError(source, [limit_problem(exc)])
         elif local == "Description" and stack:
             in_description.append(stack[-1])
 
     def end(tag: str) -> None:
+        depth[0] -= 1
         local = tag.rpartition(" ")[2]
         if local == "Code":
             stack.pop()
@@ -86,6 +100,7 @@ def load_qdc(data: bytes | str, source: str = "codebook.qdc") -> Codebook:
     parser.EndElementHandler = end
     parser.CharacterDataHandler = characters
     parser.StartDoctypeDeclHandler = refuse_doctype
+    parser.EntityDeclHandler = refuse_doctype
     try:
         parser.Parse(data.encode("utf-8") if isinstance(data, str) else data, True)
     except expat.ExpatError as exc:

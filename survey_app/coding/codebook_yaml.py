@@ -15,14 +15,16 @@ from __future__ import annotations
 import yaml
 
 from survey_app.coding.codebook import SEPARATOR, Code, Codebook, CodeEntry, build_codebook
-from survey_app.coding.errors import CodebookError
+from survey_app.coding.errors import CodebookError, limit_problem
+from survey_app.limits import LimitExceeded
+from survey_app.safe_yaml import BoundedSafeLoader, error_place, safe_load
 
 _KEYS = {"name", "description", "examples", "status", "children"}
 _LINE = "__line__"
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the line of every mapping, for error messages."""
+class _LineLoader(BoundedSafeLoader):
+    """Bounded SafeLoader (depth, aliases) that records the line of every mapping, for error messages."""
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
@@ -33,11 +35,13 @@ class _LineLoader(yaml.SafeLoader):
 def load_yaml(text: str, source: str = "codebook.yaml") -> Codebook:
     """Parse and validate a YAML codebook; errors name the file and the line of the offending code."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data = safe_load(text, _LineLoader)
+    except LimitExceeded as exc:
+        raise CodebookError(source, [limit_problem(exc)]) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"regel {mark.line + 1}: " if mark else ""
-        raise CodebookError(source, [f"{where}geen geldige YAML ({getattr(exc, 'problem', exc)})"]) from None
+        line, detail = error_place(exc, text)
+        where = f"regel {line}: " if line else ""
+        raise CodebookError(source, [f"{where}geen geldige YAML ({detail})"]) from None
     if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
         raise CodebookError(source, ["regel 1: het bestand moet een lijst 'codes:' bevatten"])
     entries: list[CodeEntry] = []

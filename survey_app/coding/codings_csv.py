@@ -8,16 +8,19 @@ CodingsError lists the first 20, so nothing is imported from a file with errors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from survey_app.coding.codebook import Codebook, normalise_path
 from survey_app.coding.errors import CodingsError
-from survey_app.coding.textfiles import decode_bytes, read_csv_records
+from survey_app.coding.textfiles import decode_bytes, read_csv_records, read_file
 from survey_app.coding.transcripts import Document
+from survey_app.limits import MAX_CSV_BYTES
 
 COLUMNS = ("document", "fragment", "coder", "code")
+_POSITION = re.compile(r"[+-]?[0-9]{1,9}")  # ASCII digits, bounded before int() (which refuses 4.300+ digits)
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,10 @@ def _check_row(
     if document is None:
         problems.append(f"rij {row}: onbekend document '{record['document']}'")
     position = None
-    try:
+    if _POSITION.fullmatch(record["fragment"]):
         position = int(record["fragment"])
-    except ValueError:
-        problems.append(f"rij {row}: fragment '{record['fragment']}' is geen geheel getal")
+    else:
+        problems.append(f"rij {row}: fragment '{record['fragment'][:30]}' is geen geheel getal")
     if document is not None and position is not None and not 1 <= position <= len(document.fragments):
         problems.append(
             f"rij {row}: fragment {position} bestaat niet in {document.name} (1 t/m {len(document.fragments)})"
@@ -97,4 +100,5 @@ def _check_row(
 def read_codings(path: str | Path, documents: Iterable[Document], codebook: Codebook) -> list[Coding]:
     """Read a codings.csv file from disk (see `parse_codings`)."""
     path = Path(path)
-    return parse_codings(decode_bytes(path.read_bytes(), path.name, CodingsError), documents, codebook, path.name)
+    data = read_file(path, MAX_CSV_BYTES, CodingsError)
+    return parse_codings(decode_bytes(data, path.name, CodingsError), documents, codebook, path.name)

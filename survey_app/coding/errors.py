@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from survey_app.limits import LimitExceeded
+
 MAX_LISTED_PROBLEMS = 20
 
 
@@ -23,6 +25,12 @@ class CodingImportError(ValueError):
         if hidden:
             lines.append(f"... en nog {hidden} problemen")
         return "\n".join(lines)
+
+
+def limit_problem(exc: LimitExceeded, unit: str = "regel") -> str:
+    """A limit of survey_app.limits as one problem line: ``regel 3: LIMIT_002 te diep genest ...``."""
+    where = f"{unit} {exc.line}: " if exc.line else ""
+    return f"{where}{exc.code.code} {exc.message}"
 
 
 class TranscriptError(CodingImportError):

@@ -22,9 +22,10 @@ from survey_app.coding.codebook_store import merge_codebook
 from survey_app.coding.codings_csv import read_codings
 from survey_app.coding.errors import CodingImportError
 from survey_app.coding.tables import DEFAULT_INTERVIEWERS
-from survey_app.coding.textfiles import decode_bytes, read_csv_records
+from survey_app.coding.textfiles import decode_bytes, read_csv_records, read_file
 from survey_app.coding.transcripts import SUPPORTED_SUFFIXES, Document, read_replacements, read_transcript
 from survey_app.extensions import db
+from survey_app.limits import MAX_CSV_BYTES
 from survey_app.models import (
     Code,
     CoderAssignment,
@@ -68,7 +69,7 @@ def is_interviewer(speaker: str | None) -> bool:
 
 def read_participants(path: Path) -> list[ParticipantRow]:
     """Read participants.csv (pseudonym, team, discipline, consent); consent given/withdrawn (or ja/nee)."""
-    text = decode_bytes(path.read_bytes(), path.name, CodingImportError)
+    text = decode_bytes(read_file(path, MAX_CSV_BYTES), path.name, CodingImportError)
     records = read_csv_records(text, path.name, ("pseudonym",), CodingImportError)
     rows, problems, seen = [], [], {}
     for row, record in records:

@@ -12,18 +12,31 @@ Rules, so researchers can predict the numbering:
   the same speaker are merged into one fragment that keeps the start time of its first cue. Cues without a
   speaker stay separate fragments.
 - Empty turns and cues are left out.
+
+Every reader is bounded (`survey_app.limits`): file size, lines, fragments, and for .docx the checks of
+`docx_safety` (zip bomb, DTDs, paragraphs) run before python-docx sees the file.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from survey_app.coding.errors import TranscriptError
-from survey_app.coding.textfiles import check_control_characters, decode_bytes, read_csv_records
+from survey_app.coding.docx_safety import check_docx
+from survey_app.coding.errors import TranscriptError, limit_problem
+from survey_app.coding.textfiles import check_control_characters, decode_bytes, read_csv_records, read_file
+from survey_app.limits import (
+    MAX_CSV_BYTES,
+    MAX_DOCX_BYTES,
+    MAX_FRAGMENTS,
+    MAX_LINES,
+    MAX_REPLACEMENTS,
+    MAX_TEXT_BYTES,
+    LimitExceeded,
+    check_count,
+)
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".vtt", ".srt")
 
@@ -72,7 +85,7 @@ def read_transcript(path: str | Path, replacements: dict[str, str] | None = None
     if suffix not in SUPPORTED_SUFFIXES:
         problem = f"onbekend bestandstype {suffix or '(geen)'}; kies uit .txt, .docx, .vtt, .srt"
         raise TranscriptError(path.name, [problem])
-    data = path.read_bytes()
+    data = read_file(path, MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES, TranscriptError)
     if suffix == ".docx":
         document = parse_docx(data, path.name)
     else:
@@ -87,22 +100,37 @@ def read_transcript(path: str | Path, replacements: dict[str, str] | None = None
 def parse_text(text: str, name: str) -> Document:
     """Split a plain-text transcript into speaker turns, or into paragraphs when it has no turns."""
     check_control_characters(text, name, TranscriptError)
-    return _document(name, _turns_from_lines(text.splitlines()))
+    return _document(name, _turns_from_lines(_lines(text, name)))
+
+
+def _lines(text: str, name: str) -> list[str]:
+    """The lines of a text transcript, refused beyond MAX_LINES."""
+    _bounded(name, lambda: check_count(text.count("\n") + 1, MAX_LINES, "regels"))
+    return text.splitlines()
+
+
+def _bounded(name: str, check) -> None:
+    """Run a check of survey_app.limits, reporting a breach as this transcript's TranscriptError."""
+    try:
+        check()
+    except LimitExceeded as exc:
+        raise TranscriptError(name, [limit_problem(exc)]) from None
 
 
 def parse_docx(data: bytes, name: str) -> Document:
     """Read the paragraphs of a Word file and apply the same speaker logic as for .txt (each paragraph a line)."""
     from docx import Document as WordDocument  # python-docx; imported here so text-only use stays light
 
+    check_docx(data, name)
     try:
-        word = WordDocument(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise TranscriptError(name, [f"geen geldig Word-bestand (.docx): {exc}"]) from None
+        texts = [paragraph.text for paragraph in WordDocument(io.BytesIO(data)).paragraphs]
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many types on damaged parts; the file was checked
+        raise TranscriptError(name, [f"geen geldig Word-bestand (.docx): {type(exc).__name__}"]) from None
     lines: list[str] = []
-    for paragraph in word.paragraphs:
-        lines.append(paragraph.text)
+    for text in texts:
+        lines.append(text)
         lines.append("")  # every paragraph is its own paragraph when there are no speaker turns
-    check_control_characters("\n".join(p.text for p in word.paragraphs), name, TranscriptError, unit="alinea")
+    check_control_characters("\n".join(texts), name, TranscriptError, unit="alinea")
     return _document(name, _turns_from_lines(lines))
 
 
@@ -143,6 +171,7 @@ def _document(name: str, turns: list[_Turn], joiner: str = "\n") -> Document:
         text = joiner.join(line for line in turn.lines if line).strip()
         if text:
             fragments.append(Fragment(len(fragments) + 1, turn.speaker, text, turn.start))
+            _bounded(name, lambda: check_count(len(fragments), MAX_FRAGMENTS, "fragmenten"))
     if not fragments:
         raise TranscriptError(name, ["het bestand bevat geen tekst"])
     return Document(name, fragments)
@@ -150,11 +179,12 @@ def _document(name: str, turns: list[_Turn], joiner: str = "\n") -> Document:
 
 # --- subtitles (.vtt, .srt) -------------------------------------------------------------------------------
 
-_TIMING = re.compile(
-    r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?P<end>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$"
-)
-_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
-_TAG = re.compile(r"</?[^>]*>")
+# Digits are ASCII and bounded (hours up to 6 digits), and the tag patterns cannot scan past the next "<", so a
+# hostile line costs linear time.
+_STAMP = r"(?:[0-9]{1,6}:)?[0-9]{1,2}:[0-9]{2}[.,][0-9]{1,3}"
+_TIMING = re.compile(rf"^\s*(?P<start>{_STAMP})\s*-->\s*(?P<end>{_STAMP})(?:\s.*)?$")
+_VOICE = re.compile(r"<v(?:\.[\w.-]{1,40})?\s+([^<>]{1,100})>")
+_TAG = re.compile(r"</?[^<>]*>")
 
 
 def _seconds(stamp: str) -> float:
@@ -168,7 +198,7 @@ def _seconds(stamp: str) -> float:
 def parse_vtt(text: str, name: str) -> Document:
     """Read a WebVTT file: skip header, NOTE/STYLE/REGION blocks, and merge cues per speaker."""
     check_control_characters(text, name, TranscriptError)
-    lines = text.splitlines()
+    lines = _lines(text, name)
     if not lines or not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
         raise TranscriptError(name, ["regel 1: een WebVTT-bestand begint met WEBVTT"])
     blocks = _blocks(lines)
@@ -184,7 +214,7 @@ def parse_vtt(text: str, name: str) -> Document:
 def parse_srt(text: str, name: str) -> Document:
     """Read a SubRip file (numbered cues with comma timestamps) and merge cues per speaker."""
     check_control_characters(text, name, TranscriptError)
-    cues = [_cue(first_line, block, name) for first_line, block in _blocks(text.splitlines())]
+    cues = [_cue(first_line, block, name) for first_line, block in _blocks(_lines(text, name))]
     return _document(name, _merge_cues(cues), joiner=" ")
 
 
@@ -270,6 +300,7 @@ def pseudonymise_document(document: Document, replacements: dict[str, str]) -> D
 def parse_replacements(text: str, source: str = "replace.csv") -> dict[str, str]:
     """Read a replace list (`find,replace`) into a dict; empty or conflicting entries are errors with row numbers."""
     records = read_csv_records(text, source, ("find", "replace"), TranscriptError)
+    _bounded(source, lambda: check_count(len(records), MAX_REPLACEMENTS, "vervangingen"))
     replacements: dict[str, str] = {}
     first_row: dict[str, tuple[int, str]] = {}
     problems = []
@@ -291,4 +322,5 @@ def parse_replacements(text: str, source: str = "replace.csv") -> dict[str, str]
 def read_replacements(path: str | Path) -> dict[str, str]:
     """Read a `replace.csv` file from disk (see `parse_replacements`)."""
     path = Path(path)
-    return parse_replacements(decode_bytes(path.read_bytes(), path.name, TranscriptError), path.name)
+    data = read_file(path, MAX_CSV_BYTES, TranscriptError)
+    return parse_replacements(decode_bytes(data, path.name, TranscriptError), path.name)

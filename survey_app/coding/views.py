@@ -115,6 +115,12 @@ def _save_uploads(files, directory: Path, allowed: tuple[str, ...]) -> list[Path
     return saved
 
 
+def _rejected_upload(name: str, error: InputError):
+    """The project page with every problem of a refused upload, as 422: nothing of the upload is stored."""
+    flash_problems(error)
+    return project(name), 422
+
+
 @bp.post("/<name>/transcripten")
 @staff
 def upload_transcripts(name: str):
@@ -132,8 +138,7 @@ def upload_transcripts(name: str):
                     raise InputError(problems_of(error)) from None
             documents = add_transcripts(project, paths, replacements)
     except InputError as error:
-        flash_problems(error)
-        return redirect(url_for("coding.project", name=name))
+        return _rejected_upload(name, error)
     db.session.commit()
     flash(f"{len(documents)} transcript(en) toegevoegd.", "success")
     return redirect(url_for("coding.project", name=name))
@@ -154,8 +159,7 @@ def upload_codebook(name: str):
                 raise InputError(problems_of(error)) from None
         added, changed = merge_codebook(project, codebook, coder_name())
     except InputError as error:
-        flash_problems(error)
-        return redirect(url_for("coding.project", name=name))
+        return _rejected_upload(name, error)
     db.session.commit()
     flash(f"Codeboek ingelezen: {added} codes toegevoegd, {changed} gewijzigd.", "success")
     return redirect(url_for("coding.project", name=name, _anchor="codes"))

@@ -22,6 +22,7 @@ from survey_app.survey.layout import blocks
 def organisation():
     """The gemeenten with their teams; a CSV (gemeente,team,label) adds or renames them, all or nothing."""
     form = UploadForm()
+    refused = False  # a file the service refused: shown with its problems, as 422
     if form.validate_on_submit():
         try:
             with saved_upload(form.file.data) as path:
@@ -31,8 +32,10 @@ def organisation():
             return redirect(url_for("console.organisation"))
         except InputError as error:
             flash_problems(error)
+            refused = True
     gemeenten = db.session.scalars(select(Gemeente).order_by(Gemeente.label)).all()
-    return render_template("console/organisation.html", form=form, gemeenten=gemeenten), (422 if form.errors else 200)
+    status = 422 if form.errors or refused else 200
+    return render_template("console/organisation.html", form=form, gemeenten=gemeenten), status
 
 
 @bp.get("/instrumenten")

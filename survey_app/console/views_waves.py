@@ -57,6 +57,7 @@ def new_wave_page():
     instruments = current_instruments()
     teams = db.session.scalars(select(Team).order_by(Team.slug)).all()
     form = wave_form(teams, instruments.modules)
+    refused = False  # input the service refused: shown with its problems, as 422
     if form.validate_on_submit():
         try:
             counts = _headcounts(form, teams)
@@ -69,8 +70,9 @@ def new_wave_page():
             return redirect(url_for("console.wave", wave=wave.name))
         except InputError as error:
             flash_problems(error)
+            refused = True
     return render_template("console/wave_new.html", form=form, team_fields=headcount_fields(form, teams),
-                           teams=teams), (422 if form.errors else 200)
+                           teams=teams), (422 if form.errors or refused else 200)
 
 
 @bp.get("/golven/<wave>")

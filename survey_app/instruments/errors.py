@@ -17,6 +17,12 @@ class ErrorCode(Enum):
     YAML_002 = ("YAML_002", "sleutel {key!r} staat twee keer in dezelfde mapping")
     YAML_003 = ("YAML_003", "bestand kan niet gelezen worden: {detail}")
 
+    # beyond a bound of survey_app/limits.py; the same codes as LimitCode, the message already filled in
+    LIMIT_001 = ("LIMIT_001", "{detail}")
+    LIMIT_002 = ("LIMIT_002", "{detail}")
+    LIMIT_003 = ("LIMIT_003", "{detail}")
+    LIMIT_006 = ("LIMIT_006", "{detail}")
+
     MODULE_001 = ("MODULE_001", "id {id!r} moet gelijk zijn aan de bestandsnaam {stem!r}")
     MODULE_002 = ("MODULE_002", "het bestand moet een mapping zijn (sleutels als id:, title:, pages:)")
     MODULE_003 = ("MODULE_003", "module-id {id!r} komt ook voor in {other}")

@@ -45,8 +45,7 @@ def build_module(path: Path, display: str | None = None) -> BuiltModule:
     try:
         data = read_yaml(path)
     except YamlProblem as exc:
-        code = ErrorCode.YAML_003 if exc.unreadable else ErrorCode.YAML_001
-        problems.add(exc.line, code, detail=exc.detail)
+        problems.add(exc.line, exc.code, detail=exc.detail)
         return BuiltModule(file, None, problems.items)
     if not isinstance(data, LineDict):
         problems.add(getattr(data, "line", 1), ErrorCode.MODULE_002)

@@ -9,13 +9,17 @@ Stored (canonical) values per variable kind:
 * ``text``: ``str`` without surrounding white space;
 * ``yesno`` (yes/no grid cell): ``int`` 1 (ja) or 0 (nee).
 
-An empty field is "not answered" and parses to ``None``. Numbers accept a Dutch decimal comma (``4,5``).
+An empty field is "not answered" and parses to ``None``. Numbers accept a Dutch decimal comma (``4,5``) and are
+bounded in length (`MAX_NUMBER_CHARS`) before any conversion: Python's int() refuses more than 4.300 digits with
+a bare ValueError, and float() turns a few hundred digits into infinity.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
+from survey_app.limits import MAX_NUMBER_CHARS
 
 from .expressions import parse
 from .model import OTHER_MAX_LENGTH, InstrumentSet, Item, ItemType, Variable
@@ -51,7 +55,18 @@ def _allowed(codes: tuple[int | str, ...]) -> str:
     return ", ".join(str(code) for code in codes)
 
 
+def _shown(text: str) -> str:
+    """The raw answer quoted in a message, shortened so a hostile value cannot flood the page."""
+    return text if len(text) <= MAX_NUMBER_CHARS else text[:MAX_NUMBER_CHARS] + "…"
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueProblem(f"'{_shown(text)}' is geen geldig getal (te lang: maximaal {MAX_NUMBER_CHARS} tekens)")
+
+
 def _integer(text: str) -> int:
+    _check_length(text)
     if not _INTEGER_RE.fullmatch(text):
         raise ValueProblem(f"'{text}' is geen geheel getal")
     return int(re.split(r"[.,]", text)[0])
@@ -82,7 +97,7 @@ def parse_value(item: Item, variable: Variable, raw: str | None) -> object:
         return text
     if kind == "yesno":
         if text not in ("0", "1"):
-            raise ValueProblem(f"ongeldige waarde '{text}'; toegestaan: 1 (ja), 0 (nee)")
+            raise ValueProblem(f"ongeldige waarde '{_shown(text)}'; toegestaan: 1 (ja), 0 (nee)")
         return int(text)
     if kind == "code":
         codes = item.codes
@@ -91,11 +106,12 @@ def parse_value(item: Item, variable: Variable, raw: str | None) -> object:
         except ValueProblem:
             code = None
         if code not in codes:
-            raise ValueProblem(f"ongeldige code '{text}'; toegestaan: {_allowed(codes)}")
+            raise ValueProblem(f"ongeldige code '{_shown(text)}'; toegestaan: {_allowed(codes)}")
         return code
     if kind == "codes":
         return _parse_codes(item, text)
     if item.type == ItemType.DECIMAL:
+        _check_length(text)
         if not _DECIMAL_RE.fullmatch(text):
             raise ValueProblem(f"'{text}' is geen getal (gebruik bijvoorbeeld 4,5)")
         number: float = float(text.replace(",", "."))
@@ -111,7 +127,7 @@ def _parse_codes(item: Item, text: str) -> str:
     chosen = text.replace(",", " ").split()
     for code in chosen:
         if code not in codes:
-            raise ValueProblem(f"ongeldige code '{code}'; toegestaan: {_allowed(item.codes)}")
+            raise ValueProblem(f"ongeldige code '{_shown(code)}'; toegestaan: {_allowed(item.codes)}")
         if chosen.count(code) > 1:
             raise ValueProblem(f"code '{code}' staat er meer dan een keer in")
     return " ".join(code for code in codes if code in chosen)

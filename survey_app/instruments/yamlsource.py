@@ -2,7 +2,8 @@
 
 Every problem in an instrument file is reported with the line of the offending node, so mappings and lists
 carry the line where they start and the line of each key or element. Duplicate keys, which PyYAML silently
-lets the last one win, are recorded so the validators can report them.
+lets the last one win, are recorded so the validators can report them. Files are read through the bounded
+loader of `survey_app.safe_yaml` (size, depth and alias expansion limited), so no file can exhaust the machine.
 """
 
 from __future__ import annotations
@@ -10,6 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+
+from survey_app.limits import MAX_YAML_BYTES, LimitExceeded, read_bounded
+from survey_app.safe_yaml import BoundedSafeLoader, error_place, safe_load
+
+from .errors import ErrorCode
 
 
 class LineDict(dict):
@@ -41,8 +47,8 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader whose mappings and sequences are LineDict / LineList."""
+class _LineLoader(BoundedSafeLoader):
+    """Bounded SafeLoader whose mappings and sequences are LineDict / LineList."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
@@ -79,34 +85,38 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 class YamlProblem(Exception):
-    """The file is not valid YAML (or cannot be read); ``line`` is 1-based."""
+    """The file is not valid YAML, cannot be read or exceeds a limit; ``line`` is 1-based, ``code`` an ErrorCode."""
 
-    def __init__(self, detail: str, line: int, unreadable: bool = False) -> None:
+    def __init__(self, detail: str, line: int, unreadable: bool = False, code: ErrorCode | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
         self.line = line
         self.unreadable = unreadable
+        self.code = code or (ErrorCode.YAML_003 if unreadable else ErrorCode.YAML_001)
+
+    @classmethod
+    def of_limit(cls, exc: LimitExceeded) -> YamlProblem:
+        """The problem for a file beyond a bound of survey_app.limits, with that bound's stable code."""
+        return cls(exc.message, exc.line or 1, code=ErrorCode[exc.code.code])
 
 
 def read_yaml(path: Path) -> object:
-    """The content of one YAML file with line numbers; raises YamlProblem on unreadable or invalid YAML."""
+    """The content of one YAML file with line numbers; raises YamlProblem on unreadable, invalid or huge YAML."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8")
+    except LimitExceeded as exc:
+        raise YamlProblem.of_limit(exc) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise YamlProblem(str(exc), 1, unreadable=True) from exc
     return parse_yaml(text)
 
 
 def parse_yaml(text: str) -> object:
-    """Parse YAML text with line numbers; raises YamlProblem with the line of the syntax error."""
+    """Parse YAML text with line numbers; raises YamlProblem with the line of the syntax error or limit."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        detail = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
-        raise YamlProblem(detail, line) from exc
+        return safe_load(text, _LineLoader)
+    except LimitExceeded as exc:
+        raise YamlProblem.of_limit(exc) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(str(exc), 1) from exc
-    except RecursionError as exc:
-        raise YamlProblem("te diep genest", 1) from exc
+        line, detail = error_place(exc, text)
+        raise YamlProblem(detail, line or 1) from exc

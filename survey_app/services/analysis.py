@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from survey_app.analysis.harmonise import HarmonisationFactor, calibration_facto
 from survey_app.analysis.organisation import AnalysisSettings, Gemeente, Organisation, Team
 from survey_app.instrument_registry import wave_instruments
 from survey_app.instruments.model import InstrumentSet
+from survey_app.limits import MAX_NUMBER_CHARS
 from survey_app.models import Wave
 from survey_app.services.answers_frame import load_answers_frame
 from survey_app.services.csv_input import read_csv
@@ -75,14 +77,24 @@ def changed_variables(instruments: InstrumentSet, names: list[str]) -> frozenset
     return frozenset(out)
 
 
+def _number(text: str) -> float:
+    """A finite number from a CSV cell (decimal comma allowed), bounded in length before conversion."""
+    if len(text.strip()) > MAX_NUMBER_CHARS:
+        raise ValueError(text)
+    number = float(text.replace(",", "."))
+    if not math.isfinite(number):
+        raise ValueError(text)
+    return number
+
+
 def read_calibration(path: str | Path) -> HarmonisationFactor:
     """A calibration CSV (`new,old`: one respondent's mean on the new and on the old scale per row)."""
     table = read_csv(path, ["new", "old"])
     new, old, problems = [], [], []
     for row, line in zip(table.rows, table.lines, strict=True):
         try:
-            new.append(float(row["new"].replace(",", ".")))
-            old.append(float(row["old"].replace(",", ".")))
+            new.append(_number(row["new"]))
+            old.append(_number(row["old"]))
         except ValueError:
             problems.append(InputProblem(table.source, "geen getal", line))
     if problems:

@@ -1,4 +1,8 @@
-"""Reading the CSV files researchers hand in (often saved from Excel) into rows with line numbers."""
+"""Reading the CSV files researchers hand in (often saved from Excel) into rows with line numbers.
+
+Bounded by `survey_app.limits` (size, rows, columns, characters per cell) and refusing control characters
+such as NUL, which PostgreSQL cannot store; every refusal names the file and the line.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from survey_app.limits import (
+    MAX_COLUMNS,
+    MAX_CSV_BYTES,
+    MAX_FIELD_CHARS,
+    MAX_ROWS,
+    LimitCode,
+    LimitExceeded,
+    check_count,
+    read_bounded,
+)
 from survey_app.services.errors import InputError, InputProblem, fail
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -40,18 +55,29 @@ def read_csv(path: str | Path, required: list[str], optional: list[str] | None =
     """Read a comma- or semicolon-separated file, checking the header before any row is used."""
     source = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_bounded(path, MAX_CSV_BYTES)
+    except LimitExceeded as error:
+        raise fail(source, str(error), row=1) from None
     except OSError as error:
-        raise fail(source, f"kan het bestand niet lezen: {error.strerror}") from None
+        raise fail(source, f"kan het bestand niet lezen: {error.strerror or error}") from None
     text = _decode(raw, source)
     if not text.strip():
         raise fail(source, "het bestand is leeg", row=1)
+    control = _CONTROL.search(text)
+    if control:
+        raise fail(source, f"onleesbaar teken (code {ord(control.group()):#04x}) in het bestand; is dit wel een "
+                   "CSV-bestand?", row=text.count("\n", 0, control.start()) + 1)
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        records = _bounded_records(reader)
+    except LimitExceeded as error:
+        raise fail(source, str(error), row=error.line) from None
     except csv.Error as error:
-        raise fail(source, f"ongeldige CSV: {error}") from None
+        if "field larger than field limit" in str(error):
+            raise fail(source, str(_field_too_long(reader.line_num)), row=reader.line_num) from None
+        raise fail(source, f"ongeldige CSV: {error}", row=reader.line_num) from None
     header = [h.strip() for h in records[0]]
     problems = []
     known = set(required) | set(optional or [])
@@ -78,3 +104,20 @@ def read_csv(path: str | Path, required: list[str], optional: list[str] | None =
     if problems:
         raise InputError(problems)
     return CsvTable(source, header, [r for _, r in rows], [n for n, _ in rows])
+
+
+def _field_too_long(line: int) -> LimitExceeded:
+    return LimitExceeded(LimitCode.LIMIT_007, line, limit=f"{MAX_FIELD_CHARS:,}".replace(",", "."))
+
+
+def _bounded_records(reader) -> list[list[str]]:
+    """Every record of the reader, refused beyond MAX_ROWS, MAX_COLUMNS or MAX_FIELD_CHARS per cell."""
+    records = []
+    for record in reader:
+        line = reader.line_num
+        check_count(len(records), MAX_ROWS, "rijen", line)
+        check_count(len(record), MAX_COLUMNS, "kolommen", line)
+        if any(len(cell) > MAX_FIELD_CHARS for cell in record):
+            raise _field_too_long(line)
+        records.append(record)
+    return records

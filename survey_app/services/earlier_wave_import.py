@@ -29,7 +29,18 @@ import yaml
 from survey_app import csv_safety
 from survey_app.instruments.model import InstrumentSet
 from survey_app.instruments.values import variable_index
+from survey_app.limits import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_SAV_BYTES,
+    MAX_YAML_BYTES,
+    LimitExceeded,
+    check_count,
+    check_size,
+    read_bounded,
+)
 from survey_app.models import Wave
+from survey_app.safe_yaml import error_place, safe_load
 from survey_app.services.csv_input import read_csv
 from survey_app.services.errors import InputError, InputProblem, fail
 from survey_app.services.response_import import FIXED_COLUMNS, import_responses
@@ -106,11 +117,18 @@ def read_mapping(path: str | Path, instruments: InstrumentSet) -> tuple[list[Col
     """The column maps (gemeente, team, variables) and the ignored columns, checked against the wave."""
     source = str(path)
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8")
+        data = safe_load(text) or {}
+    except LimitExceeded as error:
+        raise fail(source, str(error), row=error.line) from None
+    except yaml.YAMLError as error:
+        line, detail = error_place(error, text)
+        raise fail(source, f"ongeldige YAML: {detail}", row=line) from None
+    except (OSError, UnicodeDecodeError) as error:
         raise fail(source, f"kan het koppelbestand niet lezen: {error}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("variables", {}), dict):
-        raise fail(source, "verwacht de sleutels gemeente, team, variables en ignore")
+    if (not isinstance(data, dict) or not isinstance(data.get("variables") or {}, dict)
+            or not isinstance(data.get("ignore") or [], list)):
+        raise fail(source, "verwacht de sleutels gemeente, team, variables (een mapping) en ignore (een lijst)")
     problems: list[InputProblem] = [InputProblem(source, "onbekende sleutel", column=str(key))
                                     for key in data if key not in ("gemeente", "team", "variables", "ignore")]
     known = variable_index(instruments)
@@ -140,7 +158,14 @@ def read_old_file(path: str | Path) -> OldTable:
         table = read_csv(path, [], allow_extra=True)
         return OldTable(source, table.header, table.rows, table.lines)
     try:
-        frame, _meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
+        check_size(Path(path).stat().st_size, MAX_SAV_BYTES)
+        _, meta = pyreadstat.read_sav(str(path), metadataonly=True)
+        check_count(meta.number_columns or 0, MAX_COLUMNS, "variabelen")
+        check_count(meta.number_rows or 0, MAX_ROWS, "cases")
+        frame, _meta = pyreadstat.read_sav(str(path), apply_value_formats=False, row_limit=MAX_ROWS + 1)
+        check_count(len(frame), MAX_ROWS, "cases")
+    except LimitExceeded as error:
+        raise fail(source, str(error)) from None
     except Exception as error:  # pyreadstat raises its own error types for unreadable files
         raise fail(source, f"kan het SPSS-bestand niet lezen: {error}") from None
     header = [str(c) for c in frame.columns]

@@ -17,6 +17,7 @@ from survey_app.snapshots.store import attach_snapshot
 from survey_app.survey.release import release_all, scrub_after_commit
 
 WAVE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+HEADCOUNT = re.compile(r"[0-9]{1,9}")  # ASCII digits, bounded: str.isdigit() accepts '²' and 5.000 digits
 
 
 def get_wave(name: str) -> Wave:
@@ -39,8 +40,8 @@ def read_headcounts(path: str | Path) -> dict[str, int]:
         if slug not in teams:
             problems.append(InputProblem(table.source, f"onbekend team '{slug}' (laad eerst de organisatie)", line,
                                          "team"))
-        if not raw.isdigit():
-            problems.append(InputProblem(table.source, f"'{raw}' is geen geheel getal ≥ 0", line, "invited"))
+        if not HEADCOUNT.fullmatch(raw):
+            problems.append(InputProblem(table.source, f"'{raw[:30]}' is geen geheel getal ≥ 0", line, "invited"))
         elif slug in counts:
             problems.append(InputProblem(table.source, f"team '{slug}' komt twee keer voor", line, "team"))
         else:

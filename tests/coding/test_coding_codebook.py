@@ -201,7 +201,8 @@ def test_qdc_errors_name_lines():
         "regel 3: geen geldige XML"
     )
     entity_bomb = '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<CodeBook/>'
-    assert problems_of(load_qdc, entity_bomb) == ["regel 2: DOCTYPE is niet toegestaan"]
+    assert problems_of(load_qdc, entity_bomb) == [
+        "regel 2: LIMIT_004 DOCTYPE en entiteiten (<!DOCTYPE, <!ENTITY) zijn niet toegestaan"]
 
 
 def test_unknown_file_type(tmp_path):

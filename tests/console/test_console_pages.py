@@ -6,7 +6,7 @@ import csv
 import io
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from survey_app.extensions import db
 from survey_app.models import Invitation, InvitationStatus, Team, Wave, WaveStatus, WaveTeam
@@ -133,3 +133,17 @@ def test_instrument_preview_is_read_only(client, world):
     assert "<form" not in text.split('id="inhoud"')[1]
     assert 'type="radio"' in text and "Indien nodig kan ik hulp aan een collega vragen." in text
     assert client.get("/console/instrumenten/bestaat-niet").status_code == 404
+
+
+def test_organisation_upload_with_nul_or_huge_cells_is_refused_with_422(client, world):
+    login_as(client, world.researcher)
+    token = csrf_for(client.get("/console/organisatie"))
+    before = db.session.scalar(select(func.count()).select_from(Team))
+    for data, expected in ((b"gemeente,team,label\nzwolle,zwolle-x,Noord\x00\n", "org.csv:2: onleesbaar teken"),
+                           (b"gemeente,team,label\nzwolle,zwolle-x," + b"x" * 200_000 + b"\n",
+                            "org.csv:2: LIMIT_007 veld is te lang")):
+        response = client.post("/console/organisatie",
+                               data={"csrf_token": token, "file": (io.BytesIO(data), "org.csv")})
+        assert response.status_code == 422
+        assert expected in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Team)) == before
