@@ -169,7 +169,9 @@ def open_store(url: str, engine_factory) -> ProcessCounters | SharedCounters:
     if url.startswith(("redis://", "rediss://", "redis+unix://")):
         from limits.storage import storage_from_string
 
-        return SharedCounters(storage_from_string(url, key_prefix="survey"), "Redis")
+        # Short timeouts: an unreachable Redis must cost a request a second at most, then the fallback counts.
+        return SharedCounters(storage_from_string(url, key_prefix="survey", socket_timeout=1,
+                                                  socket_connect_timeout=1), "Redis")
     if url:
         raise ValueError(f"RATELIMIT_STORAGE_URL '{url}' wordt niet ondersteund: laat leeg (de database), "
                          "of gebruik redis://host:poort/db of memory://")
