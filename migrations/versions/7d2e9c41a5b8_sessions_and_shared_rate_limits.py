@@ -1,7 +1,7 @@
 """session version per account; shared rate-limit counters
 
 Revision ID: 7d2e9c41a5b8
-Revises: 584cb15abc16
+Revises: b7c2e9a41d03
 Create Date: 2026-11-24 13:45:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7d2e9c41a5b8'
-down_revision = '584cb15abc16'
+down_revision = 'b7c2e9a41d03'
 branch_labels = None
 depends_on = None
 
