@@ -28,6 +28,12 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+def _optional_flag(name: str) -> bool | None:
+    """An on/off setting that may be left unset (None: the code picks the default that fits the rest)."""
+    value = os.environ.get(name, "").strip()
+    return None if value == "" else value == "1"
+
+
 def settings_from_environment(instance_path: Path) -> dict:
     """The app's configuration; tests override keys through create_app's argument."""
     default_db = f"sqlite:///{instance_path / 'survey.db'}"
@@ -40,6 +46,15 @@ def settings_from_environment(instance_path: Path) -> dict:
         "SURVEY_RATE_LIMIT": os.environ.get("SURVEY_RATE_LIMIT", "120 per minute"),
         "OPEN_LINK_RATE_LIMIT": os.environ.get("OPEN_LINK_RATE_LIMIT", "20 per minute"),
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        # Where every worker counts the limits above and the login back-off: "" = the application database,
+        # "redis://host:6379/0" = Redis, "memory://" = per process (one process only). See throttle.py.
+        "RATELIMIT_STORAGE_URL": os.environ.get("RATELIMIT_STORAGE_URL", ""),
+        # Questionnaire page limits in the shared store too (1) or per worker (0); unset: only with Redis.
+        "SURVEY_RATE_LIMIT_SHARED": _optional_flag("SURVEY_RATE_LIMIT_SHARED"),
+        # Behind a TLS proxy: how many proxies set X-Forwarded-For / X-Forwarded-Proto (0 = trust none).
+        # Needed so rate limits see the client's address and HTTPS is recognised (HSTS, secure redirects).
+        "PROXY_FIX_X_FOR": int(os.environ.get("PROXY_FIX_X_FOR", "0")),
+        "PROXY_FIX_X_PROTO": int(os.environ.get("PROXY_FIX_X_PROTO", "0")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "1") == "1",

@@ -13,9 +13,20 @@ from survey_app.models import Role, User
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """The account behind a session cookie; disabled accounts are refused by Flask-Login."""
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(session_id: str) -> User | None:
+    """The account behind a session or "remember me" cookie, if that cookie's session has not been ended.
+
+    The cookie holds "<id>:<session version>" (`User.get_id`); logout, a new password, a new role or team
+    list and blocking raise the account's version, so every earlier cookie (copies included) stops working.
+    Blocked accounts are refused here too, not only by Flask-Login's `is_active` check.
+    """
+    user_id, _, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None  # a cookie from before session versions, or not ours: log in again
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
 
 
 def roles_required(*roles: Role) -> Callable:

@@ -19,6 +19,7 @@ from survey_app.models.coding import (
     session_attendance,
 )
 from survey_app.models.org import Gemeente, Team
+from survey_app.models.ratelimit import RateLimitCounter
 from survey_app.models.responses import Answer, Draft, Invitation, InvitationStatus, Response
 from survey_app.models.snapshots import InstrumentSnapshot
 from survey_app.models.users import Role, User, user_team
@@ -27,7 +28,7 @@ from survey_app.models.waves import Wave, WaveModule, WaveStatus, WaveTeam
 __all__ = [
     "AuditEvent",
     "Answer", "Base", "Draft", "Gemeente", "Invitation", "InvitationStatus", "Response", "Role", "Team", "User",
-    "InstrumentSnapshot", "Wave", "WaveModule", "WaveStatus", "WaveTeam", "user_team",
+    "InstrumentSnapshot", "Wave", "WaveModule", "WaveStatus", "WaveTeam", "user_team", "RateLimitCounter",
     "Code", "CodeHistory", "CoderAssignment", "CodeStatus", "Coding", "CodingDocument", "CodingProject",
     "CodingSession", "Consent", "Fragment", "Memo", "Participant", "ProjectKind", "session_attendance",
 ]

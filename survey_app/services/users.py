@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
+import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -31,6 +34,27 @@ def verify_password(user: User, password: str) -> bool:
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return True
+
+
+@functools.cache
+def _unknown_account_hash() -> str:
+    """Checked when no account matches, so a login for an unknown address takes as long as for a known one."""
+    return _hasher.hash(secrets.token_hex(16))
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active account with this e-mail address and password, else None, in about the same time either way."""
+    user = find_user(email)
+    if user is None:
+        with contextlib.suppress(VerificationError):
+            _hasher.verify(_unknown_account_hash(), password)
+        return None
+    return user if verify_password(user, password) and user.active else None
+
+
+def end_sessions(user: User) -> None:
+    """End every session of the account, on every device (logout does this; see User.session_version)."""
+    user.session_version = User.session_version + 1
 
 
 def find_user(email: str) -> User | None:

@@ -84,7 +84,7 @@ def login_as(client, user: User | None) -> None:
     if user is None:
         return
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
 
 

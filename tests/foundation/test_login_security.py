@@ -6,7 +6,7 @@ from survey_app.services.users import create_user
 from tests.conftest import csrf_token_from
 
 
-def test_failed_logins_are_rate_limited(extra_app, monkeypatch):
+def test_failed_logins_are_rate_limited(app, extra_app, monkeypatch):
     from survey_app import throttle
 
     monkeypatch.setattr(throttle.time, "time", lambda: 1_800_000_000.0)  # no minute boundary mid-test

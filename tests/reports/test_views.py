@@ -25,7 +25,7 @@ def login(client, user) -> None:
 
     g.pop("_login_user", None)
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
 
 
