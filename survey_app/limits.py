@@ -27,6 +27,8 @@ MAX_TEXT_BYTES = 20 * MB
 MAX_DOCX_BYTES = 20 * MB
 #: size of an SPSS .sav file of an earlier wave
 MAX_SAV_BYTES = 200 * MB
+#: a spreadsheet (XLSForm .xlsx/.xls/.csv) as uploaded; its unpacked parts are bounded like a .docx's
+MAX_SPREADSHEET_BYTES = 20 * MB
 
 #: nesting of YAML mappings/lists and of XML elements (a real instrument file nests about 8 deep)
 MAX_NESTING_DEPTH = 64

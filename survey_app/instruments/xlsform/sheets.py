@@ -16,6 +16,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from survey_app.limits import (
+    MAX_DOCX_MEMBERS,
+    MAX_DOCX_UNCOMPRESSED,
+    MAX_ROWS,
+    MAX_SPREADSHEET_BYTES,
+    LimitExceeded,
+    check_count,
+    check_size,
+    size_text,
+)
+
 from .codes import XlsformCode, XlsformError, XlsformProblem
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
@@ -64,6 +75,7 @@ def _sheet_from_grid(name: str, grid: Iterable[tuple[int, Sequence[object]]], fi
     header_cells: list[str] | None = None
     empty = 0
     for number, cells in grid:
+        check_count(len(sheet.rows) + 1, MAX_ROWS, f"rijen in werkblad {name!r}", number)
         texts = [cell_text(c) for c in cells[:MAX_COLUMNS]]
         empty = 0 if any(texts) else empty + 1
         if empty > MAX_EMPTY_ROWS:
@@ -87,9 +99,24 @@ def _sheet_from_grid(name: str, grid: Iterable[tuple[int, Sequence[object]]], fi
     return sheet
 
 
+def _check_zip(path: Path) -> None:
+    """Refuse a workbook whose zip declares more parts or more unpacked bytes than any form needs (a zip
+    bomb), before openpyxl unpacks anything."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        unpacked = sum(member.file_size for member in members)
+    if len(members) > MAX_DOCX_MEMBERS or unpacked > MAX_DOCX_UNCOMPRESSED:
+        raise XlsformError([XlsformProblem.of(str(path), 1, XlsformCode.XLSFORM_001, detail=(
+            f"werkmap pakt uit tot {size_text(unpacked)} in {len(members)} onderdelen (maximaal "
+            f"{size_text(MAX_DOCX_UNCOMPRESSED)} in {MAX_DOCX_MEMBERS})"))])
+
+
 def _read_xlsx(path: Path, file: str, problems: list[XlsformProblem]) -> list[Sheet]:
     import openpyxl
 
+    _check_zip(path)
     with warnings.catch_warnings():  # openpyxl warns about extensions (data validation, macros) it drops
         warnings.simplefilter("ignore")
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -152,9 +179,13 @@ def read_workbook(path: str | Path) -> dict[str, Sheet]:
     readers = {".xlsx": _read_xlsx, ".xlsm": _read_xlsx, ".xls": _read_xls, ".csv": _read_csv}
     problems: list[XlsformProblem] = []
     try:
+        check_size(path.stat().st_size, MAX_SPREADSHEET_BYTES)
         sheets = readers[suffix](path, file, problems)
     except XlsformError:
         raise
+    except LimitExceeded as exc:
+        raise XlsformError([XlsformProblem.of(file, exc.line or 1, XlsformCode.XLSFORM_001,
+                                              detail=f"{exc.code.code} {exc.message}")]) from exc
     except Exception as exc:  # noqa: BLE001 - xlrd, openpyxl, zipfile and csv each raise their own types
         raise XlsformError([XlsformProblem.of(file, 1, XlsformCode.XLSFORM_001, detail=str(exc) or
                                               type(exc).__name__)]) from exc
