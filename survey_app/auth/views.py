@@ -10,6 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from survey_app.auth import backoff, bp
 from survey_app.auth.forms import LoginForm
 from survey_app.extensions import db
+from survey_app.input_guard import checks_own_text
 from survey_app.models import Role
 from survey_app.services import audit
 from survey_app.services.users import authenticate, end_sessions
@@ -39,6 +40,7 @@ def safe_next(target: str | None) -> str | None:
 
 @bp.route("/inloggen", methods=["GET", "POST"])
 @throttled("LOGIN_RATE_LIMIT", methods=("POST",))
+@checks_own_text  # the login form names the field that holds a control character (auth/forms.py)
 def login():
     """Log in with e-mail and password."""
     form = LoginForm()

@@ -42,8 +42,16 @@ def test_control_characters_in_the_login_form_get_a_dutch_message(web, email, pa
     assert message in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("target", ["/rapporten/\r\nSet-Cookie: x=1", "/rapporten/\n", "/rapporten/\x00",
+                                    "/rapporten/\t"])
+def test_a_next_with_control_characters_is_refused_at_the_door(web, target):
+    response = post_login(web.test_client(), "onderzoeker@voorbeeld.nl", PASSWORD, "?next=" + quote(target, safe=""))
+    assert response.status_code == 400 and "tekens die niet zijn toegestaan" in response.get_data(as_text=True)
+    assert "Set-Cookie" not in str(response.headers.get("Location"))
+
+
 @pytest.mark.parametrize("target", [
-    "/rapporten/\r\nSet-Cookie: x=1", "/rapporten/\n", "/rapporten/\x00", "/rapporten/\t", "https://evil.example/",
+    "https://evil.example/",
     "javascript:alert(1)", "//evil.example/", "/\\evil.example/", "\\\\evil.example", "/rapporten\\..\\x",
     " /rapporten/", "/rapporten/ü", "rapporten/", "/" + "a" * 3000,
 ])

@@ -66,7 +66,7 @@ def _outputs(tmp_path: Path, tag: str) -> dict:
     }
 
 
-def test_editing_a_file_after_closing_changes_nothing_in_the_wave(extra_app, tmp_path):
+def test_editing_a_file_after_closing_changes_nothing_in_the_wave(app, extra_app, tmp_path):
     folder = tmp_path / "instruments"
     shutil.copytree(PROJECT_ROOT / "instruments", folder)
     before_app = extra_app(INSTRUMENTS_DIR=str(folder))
@@ -95,7 +95,7 @@ def test_editing_a_file_after_closing_changes_nothing_in_the_wave(extra_app, tmp
     assert dictionary.exit_code == 0 and OLD_LABEL in dictionary.output
 
 
-def test_a_wave_without_answers_takes_the_files_again_when_it_opens(extra_app, tmp_path):
+def test_a_wave_without_answers_takes_the_files_again_when_it_opens(app, extra_app, tmp_path):
     folder = tmp_path / "instruments"
     shutil.copytree(PROJECT_ROOT / "instruments", folder)
     first = extra_app(INSTRUMENTS_DIR=str(folder))
