@@ -23,8 +23,10 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 @functools.cache
 def environment() -> Environment:
     """The Jinja environment of the matrix templates (autoescaping on)."""
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
-                       trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals["inline_colours"] = True  # a PDF has no CSP; the web pages use schaal.css instead
+    return env
 
 
 def render_html(loaded: Loaded, static_url: str = STATIC_PREFIX) -> str:

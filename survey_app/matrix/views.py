@@ -93,6 +93,16 @@ def project(name: str):
                            formats=outputs.FORMATS, aspect_formats=list(ASPECT_DOWNLOADS))
 
 
+@bp.get("/<name>/schaal.css")
+@staff
+def scale_css(name: str):
+    """The colours of the project's scale as classes (level keys are [a-z0-9_], so safe in CSS)."""
+    project = _project(name)
+    rules = [f".mx-l-{level.key} {{ background-color: {level.colour}; color: {level_dict(level)['ink']}; }}"
+             for level in scale_from_dict(project.scale).levels]
+    return Response("\n".join(rules) + "\n", mimetype="text/css")
+
+
 @bp.get("/<name>/casus/<label>")
 @staff
 def case(name: str, label: str):

@@ -120,6 +120,9 @@ def test_project_page_and_downloads(client, imported, accounts):
     pdf = client.get("/matrices/zwolle/matrix.pdf")
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
     assert client.get("/matrices/zwolle/matrix.xlsx").data.startswith(b"PK")
+    css = client.get("/matrices/zwolle/schaal.css").get_data(as_text=True)
+    assert ".mx-l-rood { background-color: #B2182B; color: #FFFFFF; }" in css
+    assert 'class="mx-cell mx-l-groen"' in html and 'style="' not in html  # the CSP refuses inline styles
     yaml_text = client.get("/matrices/zwolle/aspecten.yaml").get_data(as_text=True)
     assert "Politie" in yaml_text and yaml_text.startswith("aspects:")
     exports = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "export")).all()
