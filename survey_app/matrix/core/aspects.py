@@ -95,6 +95,15 @@ class _Builder:
         self.aspects.append(aspect)
         return True
 
+    def described(self, name: str) -> bool:
+        """True when the hoofdaspect already has a description."""
+        return any(a.description for a in self.aspects if a.parent is None and a.name == name)
+
+    def describe(self, name: str, description: str) -> None:
+        """Give a hoofdaspect created by its deelaspecten the description of its own row."""
+        self.aspects = [Aspect(a.name, None, description.strip()) if a.parent is None and a.name == name else a
+                        for a in self.aspects]
+
     def tree(self) -> AspectTree:
         if self.problems:
             raise MatrixFileError(self.problems)
@@ -156,6 +165,8 @@ def load_csv(text: str, source: str = "aspects.csv") -> AspectTree:
         description = row.get("description", "")
         if not main:
             builder.problems.append(problem(source, line, ErrorCode.ASPECT_001))
+        elif not sub and main in builder.lines and not builder.described(main):
+            builder.describe(main, description)  # the hoofdaspect's own row after its deelaspecten
         elif not sub:
             builder.add(main, None, description, line)
         else:
