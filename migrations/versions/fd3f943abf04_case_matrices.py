@@ -1,7 +1,7 @@
 """case assessment matrices: projects, cases, aspect tree, scores per scorer
 
 Revision ID: fd3f943abf04
-Revises: a1f0c3d5e7b9
+Revises: 7d2e9c41a5b8
 Create Date: 2026-11-24 14:18:23.353370
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'fd3f943abf04'
-down_revision = 'a1f0c3d5e7b9'
+down_revision = '7d2e9c41a5b8'
 branch_labels = None
 depends_on = None
 
