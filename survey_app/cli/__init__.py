@@ -29,3 +29,7 @@ def register_commands(app: Flask) -> None:
     from survey_app.cli import reports
 
     app.cli.add_command(reports.group)
+
+    from survey_app.matrix import cli as matrix
+
+    app.cli.add_command(matrix.group)

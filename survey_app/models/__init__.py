@@ -1,5 +1,6 @@
 """All models, imported in one place so Alembic and the app see the whole schema."""
 
+from survey_app.matrix.models import MatrixAspect, MatrixCase, MatrixProject, MatrixScore
 from survey_app.models.audit import AuditEvent
 from survey_app.models.base import Base
 from survey_app.models.coding import (
@@ -31,4 +32,5 @@ __all__ = [
     "InstrumentSnapshot", "Wave", "WaveModule", "WaveStatus", "WaveTeam", "user_team", "RateLimitCounter",
     "Code", "CodeHistory", "CoderAssignment", "CodeStatus", "Coding", "CodingDocument", "CodingProject",
     "CodingSession", "Consent", "Fragment", "Memo", "Participant", "ProjectKind", "session_attendance",
+    "MatrixAspect", "MatrixCase", "MatrixProject", "MatrixScore",
 ]

@@ -36,6 +36,8 @@ class Action(StrEnum):
     ORG_LOADED = "org_loaded"
     RESPONSES_IMPORTED = "responses_imported"
     HELD_REVIEWED = "held_reviewed"
+    MATRIX_IMPORTED = "matrix_imported"
+    MATRIX_SCORED = "matrix_scored"
 
 
 ACTION_LABELS = {
@@ -55,6 +57,8 @@ ACTION_LABELS = {
     Action.OPEN_LINK: "open link gewijzigd",
     Action.ORG_LOADED: "organisatie geladen",
     Action.RESPONSES_IMPORTED: "antwoorden geïmporteerd",
+    Action.MATRIX_IMPORTED: "beoordelingsmatrix geïmporteerd",
+    Action.MATRIX_SCORED: "scores in beoordelingsmatrix gewijzigd",
 }
 
 
