@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from survey_app.extensions import db
+from survey_app.limits import MAX_CSV_BYTES, MAX_YAML_BYTES, LimitExceeded, read_bounded
 from survey_app.matrix.core import aspects as aspect_files
 from survey_app.matrix.core.errors import ErrorCode, MatrixFileError, Problem
 from survey_app.matrix.core.records import FIRST_SCORER, load_cases, load_scores
@@ -46,7 +47,11 @@ def read_directory(directory: str | Path) -> dict[str, Upload]:
                         ("scores", ("scores.csv",))):
         found = [folder / name for name in names if (folder / name).is_file()]
         if found:
-            files[role] = Upload(found[0].name, found[0].read_bytes())
+            limit = MAX_YAML_BYTES if found[0].suffix in (".yaml", ".yml") else MAX_CSV_BYTES
+            try:
+                files[role] = Upload(found[0].name, read_bounded(found[0], limit))
+            except LimitExceeded as exc:
+                raise fail(found[0].name, str(exc)) from None
     missing = [f"{folder.name}/{' of '.join(names)}" for role, names in
                (("aspects", ASPECT_FILES), ("cases", ("cases.csv",))) if role not in files]
     if missing:

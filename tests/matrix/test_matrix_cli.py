@@ -117,3 +117,16 @@ def test_pdf_text_holds_the_counts(runner, imported, tmp_path):
 def test_export_of_unknown_project_fails_cleanly(runner, tmp_path):
     result = runner.invoke(args=["matrix", "export", "geen", "--format", "pdf", "--out", str(tmp_path / "x.pdf")])
     assert result.exit_code == 1 and "geen: er is geen matrix met deze naam" in result.output
+
+
+def test_an_alias_bomb_and_an_oversized_file_are_refused_within_bounds(runner, zwolle_dir):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+    (zwolle_dir / "aspects.yaml").write_text(bomb + "aspects: []\n", encoding="utf-8")
+    result = runner.invoke(args=["matrix", "import", "zwolle", str(zwolle_dir)])
+    assert result.exit_code == 1 and "MATRIX_FILE_003" in result.output and "LIMIT_003" in result.output
+    (zwolle_dir / "aspects.yaml").unlink()
+    (zwolle_dir / "aspects.csv").write_bytes(b"hoofdaspect,deelaspect\n" + b"x" * (50 * 1024 * 1024 + 1))
+    result = runner.invoke(args=["matrix", "import", "zwolle", str(zwolle_dir)])
+    assert result.exit_code == 1 and "LIMIT_001" in result.output and "Traceback" not in result.output
+    assert _stored() == (0, 0, 0)

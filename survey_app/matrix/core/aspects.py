@@ -19,14 +19,16 @@ hoofdaspect itself, a hoofdaspect named only by its deelaspecten is created on t
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 
 import yaml
 
+from survey_app import csv_safety
+from survey_app.limits import LimitExceeded
 from survey_app.matrix.core.errors import ErrorCode, MatrixFileError, Problem, problem
 from survey_app.matrix.core.tables import read_csv_rows
+from survey_app.safe_yaml import BoundedSafeLoader
 
 SEPARATOR = "/"
 _YAML_KEYS = {"name", "description", "children"}
@@ -114,7 +116,7 @@ class _Builder:
         return AspectTree(tuple(ordered))
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(BoundedSafeLoader):
     """SafeLoader that records the line of every mapping, for error messages."""
 
     def construct_mapping(self, node, deep=False):
@@ -127,6 +129,8 @@ def load_yaml(text: str, source: str = "aspects.yaml") -> AspectTree:
     """Parse and check a YAML aspect tree; every problem names its line."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+    except LimitExceeded as exc:  # an alias bomb or deep nesting (survey_app/safe_yaml.py)
+        raise MatrixFileError([problem(source, exc.line or 1, ErrorCode.FILE_003, detail=exc)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise MatrixFileError([problem(source, mark.line + 1 if mark else 1, ErrorCode.FILE_003,
@@ -195,7 +199,7 @@ def dump_yaml(tree: AspectTree) -> str:
 def dump_csv(tree: AspectTree) -> str:
     """The tree as CSV that `load_csv` reads back unchanged."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_safety.writer(buffer, lineterminator="\n")
     writer.writerow(["hoofdaspect", "deelaspect", "description"])
     for aspect in tree.aspects:
         writer.writerow([aspect.parent or aspect.name, aspect.name if aspect.parent else "", aspect.description])

@@ -13,7 +13,9 @@ from dataclasses import asdict, dataclass
 
 import yaml
 
+from survey_app.limits import LimitExceeded
 from survey_app.matrix.core.errors import ErrorCode, MatrixFileError, Problem, problem
+from survey_app.safe_yaml import BoundedSafeLoader
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
@@ -87,7 +89,7 @@ def scale_from_dict(data: dict) -> Scale:
     return Scale(tuple(Level(**level) for level in data["levels"]))
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(BoundedSafeLoader):
     """SafeLoader that records the line of every mapping, for error messages."""
 
     def construct_mapping(self, node, deep=False):
@@ -100,6 +102,8 @@ def load_scale(text: str, source: str = "scale.yaml") -> Scale:
     """Parse and check a scale.yaml; every problem is reported with its line."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+    except LimitExceeded as exc:  # an alias bomb or deep nesting (survey_app/safe_yaml.py)
+        raise MatrixFileError([problem(source, exc.line or 1, ErrorCode.FILE_003, detail=exc)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise MatrixFileError([problem(source, mark.line + 1 if mark else 1, ErrorCode.FILE_003,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from survey_app import csv_safety
 from survey_app.matrix.core.errors import ErrorCode, MatrixFileError, problem
 
 
@@ -39,7 +40,7 @@ def read_csv_rows(text: str, source: str, required: tuple[str, ...]) -> list[tup
         line = reader.line_num + 1
         for row in reader:
             if any(cell.strip() for cell in row):
-                rows.append((line, {name: (row[i].strip() if i < len(row) else "")
+                rows.append((line, {name: (csv_safety.restore(row[i].strip()) if i < len(row) else "")
                                     for i, name in enumerate(header) if name}))
             line = reader.line_num + 1
     except csv.Error as exc:
