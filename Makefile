@@ -22,10 +22,10 @@ run: install
 	$(FLASK) demo load
 	SESSION_COOKIE_SECURE=0 $(FLASK) run --host 127.0.0.1 --port 5000
 
-## Set up and run every test (ruff first: a lint error fails the build).
+## Set up and run every test (ruff first: a lint error fails the build), one pytest worker per core.
 test: install
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: install
 	$(BIN)/ruff check .

@@ -26,9 +26,8 @@ def _request_twice_around_a_restart(app_under_test, url: str, database_url: str)
     return before, ended, after
 
 
+@pytest.mark.postgres
 def test_first_request_after_a_database_restart_succeeds(app, extra_app, create_open_wave, invite):
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("een herstart van de databaseserver is alleen op PostgreSQL na te bootsen")
     wave = create_open_wave(modules=["samenwerking"])
     token = invite(wave, "zwolle-noord")[0]
     url = str(db.engine.url.render_as_string(hide_password=False))
@@ -38,10 +37,9 @@ def test_first_request_after_a_database_restart_succeeds(app, extra_app, create_
     assert (before, after) == (200, 200) and ended >= 1
 
 
+@pytest.mark.postgres
 def test_without_pre_ping_the_same_restart_gives_500(app, extra_app, create_open_wave, invite):
     """The control: it is the ping, not luck, that saves the request above."""
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("een herstart van de databaseserver is alleen op PostgreSQL na te bootsen")
     wave = create_open_wave(modules=["samenwerking"])
     token = invite(wave, "zwolle-noord")[0]
     url = str(db.engine.url.render_as_string(hide_password=False))
