@@ -25,14 +25,12 @@ from dataclasses import dataclass
 import yaml
 
 from survey_app import csv_safety
-from survey_app.limits import LimitExceeded
 from survey_app.matrix.core.errors import ErrorCode, MatrixFileError, Problem, problem
 from survey_app.matrix.core.tables import read_csv_rows
-from survey_app.safe_yaml import BoundedSafeLoader
+from survey_app.matrix.core.yaml_lines import LINE, load_with_lines
 
 SEPARATOR = "/"
 _YAML_KEYS = {"name", "description", "children"}
-_LINE = "__line__"
 
 
 @dataclass(frozen=True)
@@ -116,30 +114,14 @@ class _Builder:
         return AspectTree(tuple(ordered))
 
 
-class _LineLoader(BoundedSafeLoader):
-    """SafeLoader that records the line of every mapping, for error messages."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
-        return mapping
-
-
 def load_yaml(text: str, source: str = "aspects.yaml") -> AspectTree:
     """Parse and check a YAML aspect tree; every problem names its line."""
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
-    except LimitExceeded as exc:  # an alias bomb or deep nesting (survey_app/safe_yaml.py)
-        raise MatrixFileError([problem(source, exc.line or 1, ErrorCode.FILE_003, detail=exc)]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise MatrixFileError([problem(source, mark.line + 1 if mark else 1, ErrorCode.FILE_003,
-                                       detail=getattr(exc, "problem", None) or exc)]) from None
+    data = load_with_lines(text, source)
     if not isinstance(data, dict) or not isinstance(data.get("aspects"), list):
         raise MatrixFileError([problem(source, 1, ErrorCode.ASPECT_005)])
     builder = _Builder(source)
     for item in data["aspects"]:
-        _yaml_node(item, None, builder, data[_LINE])
+        _yaml_node(item, None, builder, data[LINE])
     return builder.tree()
 
 
@@ -147,8 +129,8 @@ def _yaml_node(item: object, parent: str | None, builder: _Builder, line: int) -
     if not isinstance(item, dict):
         builder.problems.append(problem(builder.source, line, ErrorCode.ASPECT_001))
         return
-    line = item[_LINE]
-    unknown = sorted(set(item) - _YAML_KEYS - {_LINE})
+    line = item[LINE]
+    unknown = sorted(set(item) - _YAML_KEYS - {LINE})
     if unknown:
         builder.problems.append(problem(builder.source, line, ErrorCode.ASPECT_003, detail=", ".join(unknown)))
     name = str(item.get("name") or "").strip()

@@ -13,14 +13,12 @@ from dataclasses import asdict, dataclass
 
 import yaml
 
-from survey_app.limits import LimitExceeded
 from survey_app.matrix.core.errors import ErrorCode, MatrixFileError, Problem, problem
-from survey_app.safe_yaml import BoundedSafeLoader
+from survey_app.matrix.core.yaml_lines import LINE, load_with_lines
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 _KEYS = {"key", "label", "colour", "symbol", "applies", "definition"}
-_LINE = "__line__"
 
 
 @dataclass(frozen=True)
@@ -89,35 +87,19 @@ def scale_from_dict(data: dict) -> Scale:
     return Scale(tuple(Level(**level) for level in data["levels"]))
 
 
-class _LineLoader(BoundedSafeLoader):
-    """SafeLoader that records the line of every mapping, for error messages."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
-        return mapping
-
-
 def load_scale(text: str, source: str = "scale.yaml") -> Scale:
     """Parse and check a scale.yaml; every problem is reported with its line."""
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
-    except LimitExceeded as exc:  # an alias bomb or deep nesting (survey_app/safe_yaml.py)
-        raise MatrixFileError([problem(source, exc.line or 1, ErrorCode.FILE_003, detail=exc)]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise MatrixFileError([problem(source, mark.line + 1 if mark else 1, ErrorCode.FILE_003,
-                                       detail=getattr(exc, "problem", None) or exc)]) from None
+    data = load_with_lines(text, source)
     if not isinstance(data, dict) or not isinstance(data.get("levels"), list):
         raise MatrixFileError([problem(source, 1, ErrorCode.SCALE_001)])
     problems: list[Problem] = []
     levels: list[Level] = []
     for item in data["levels"]:
-        level = _level(item, source, data.get(_LINE, 1), problems)
+        level = _level(item, source, data.get(LINE, 1), problems)
         if level is None:
             continue
         if level.key in {known.key for known in levels}:
-            problems.append(problem(source, item[_LINE], ErrorCode.SCALE_003, key=level.key))
+            problems.append(problem(source, item[LINE], ErrorCode.SCALE_003, key=level.key))
             continue
         levels.append(level)
     if not problems and sum(level.applies for level in levels) < 2:
@@ -132,7 +114,7 @@ def _level(item: object, source: str, line: int, problems: list[Problem]) -> Lev
     if not isinstance(item, dict):
         problems.append(problem(source, line, ErrorCode.SCALE_002, key="?", detail="moet een mapping zijn"))
         return None
-    line = item[_LINE]
+    line = item[LINE]
     key = str(item.get("key") or "").strip()
     found = len(problems)
 
@@ -141,7 +123,7 @@ def _level(item: object, source: str, line: int, problems: list[Problem]) -> Lev
 
     if not _KEY.match(key):
         bad("key moet een korte naam zijn (kleine letters, cijfers, _)")
-    unknown = sorted(set(item) - _KEYS - {_LINE})
+    unknown = sorted(set(item) - _KEYS - {LINE})
     if unknown:
         bad(f"onbekende sleutel(s) {', '.join(unknown)}")
     colour = str(item.get("colour") or "")
