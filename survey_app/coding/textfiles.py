@@ -22,6 +22,7 @@ from survey_app.limits import (
     check_count,
     read_bounded,
 )
+from survey_app.text_decoding import UndecodableText, decode_dutch_text
 
 
 def read_file(path: str | Path, limit: int, error: type[CodingImportError] = CodingImportError) -> bytes:
@@ -38,14 +39,9 @@ def read_file(path: str | Path, limit: int, error: type[CodingImportError] = Cod
 def decode_bytes(data: bytes, source: str, error: type[CodingImportError] = CodingImportError) -> str:
     """Decode a file as UTF-8 (with or without BOM) or else Windows-1252, the usual Word/Excel export on Dutch PCs."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise error(source, [f"regel {line}: onleesbare tekens; sla het bestand op als UTF-8"]) from None
+        return decode_dutch_text(data)
+    except UndecodableText as exc:
+        raise error(source, [f"regel {exc.line}: onleesbare tekens; sla het bestand op als UTF-8"]) from None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")

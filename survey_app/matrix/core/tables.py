@@ -7,19 +7,15 @@ import io
 
 from survey_app import csv_safety
 from survey_app.matrix.core.errors import ErrorCode, MatrixFileError, problem
+from survey_app.text_decoding import UndecodableText, decode_dutch_text
 
 
 def decode(data: bytes, source: str) -> str:
     """UTF-8 (with or without BOM) or else Windows-1252, the usual Excel export on Dutch PCs."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise MatrixFileError([problem(source, line, ErrorCode.FILE_002,
+        return decode_dutch_text(data)
+    except UndecodableText as exc:
+        raise MatrixFileError([problem(source, exc.line, ErrorCode.FILE_002,
                                        detail="onleesbare tekens; sla het op als UTF-8")]) from None
 
 
