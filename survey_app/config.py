@@ -63,6 +63,13 @@ def settings_from_environment(instance_path: Path) -> dict:
         "WTF_CSRF_TIME_LIMIT": None,
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        # Outgoing mail (invitations, reminders, "mail mij deze link"); empty SMTP_HOST = no mail is sent.
+        "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "587")),
+        "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS", "1") == "1",
+        "SMTP_USER": os.environ.get("SMTP_USER", ""),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", ""),
         # A pooled connection is tested before use, so a database restart costs no 500 on an idle server.
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     }

@@ -15,7 +15,7 @@ from survey_app.extensions import db
 from survey_app.models import Base
 from survey_app.reports.jobs import wait_for_builds
 
-pytest_plugins = ["tests.factories"]
+pytest_plugins = ["tests.factories", "tests.smtp_server"]
 
 
 def pytest_collection_modifyitems(config, items):
