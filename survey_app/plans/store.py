@@ -49,7 +49,8 @@ def action_dict(action: PlanAction) -> dict:
     from survey_app.reports.dutch import format_date
 
     return {"id": action.id, "description": action.description, "owner": action.owner,
-            "due": format_date(action.due_on) if action.due_on else "", "status": action.status}
+            "due": format_date(action.due_on) if action.due_on else "",
+            "due_iso": action.due_on.isoformat() if action.due_on else "", "status": action.status}
 
 
 def record_of(focus: PlanFocus, subject: Subject) -> FocusRecord:
