@@ -139,3 +139,32 @@ def test_at_most_five_focus_items(app, client, two_waves, leaders):
         post(client, f"{PLAN}/punten", {"onderdeel": key})
     assert len(db.session.scalars(select(PlanFocus)).all()) == MAX_FOCUS
     assert "Verbeterpunt kiezen" not in client.get(PLAN).get_data(as_text=True)
+
+
+def test_the_pdf_of_the_next_bijlage_carries_the_review(app, two_waves, tmp_path):
+    import shutil
+    import subprocess
+
+    from survey_app.instrument_registry import wave_instruments
+    from survey_app.plans import operations
+    from survey_app.plans.core.actions import ActionInput
+    from survey_app.plans.core.figures import find_subject
+    from survey_app.plans.core.targets import Target, TargetKind
+    from survey_app.reports import build_bijlage_pdf
+    from survey_app.reports.sources import cached_analysis
+    from tests.conftest import skip_or_fail
+
+    if shutil.which("pdftotext") is None:
+        skip_or_fail("pdftotext (poppler-utils) is niet geïnstalleerd")
+    wave, team = two_waves.before, two_waves.teams["zwolle-noord"]
+    subject = find_subject(wave_instruments(wave), cached_analysis(wave), "zwolle", f"item:{STATEMENT}")
+    focus = operations.add_focus(wave, team, subject, Target(TargetKind.MEAN, "ge", 4.0), None)
+    operations.add_action(focus, ActionInput("Intervisie", "Teamleider", None, "klaar"), None)
+    db.session.commit()
+    path = tmp_path / "bijlage.pdf"
+    path.write_bytes(build_bijlage_pdf(two_waves.after, team))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    assert "Verbeterpunten van vorig jaar" in text
+    assert re.search(r"gemiddelde\s+3,0\s+3,8\s+\+0,8\s+gemiddelde ≥ 4,0\s+niet gehaald", text)
+    assert "Intervisie" in text and "klaar" in text
