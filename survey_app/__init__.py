@@ -43,6 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from survey_app.console import bp as console_bp
     from survey_app.home import bp as home_bp
     from survey_app.matrix.views import bp as matrix_bp
+    from survey_app.plans.views import bp as plans_bp
     from survey_app.survey import bp as survey_bp
     from survey_app.teamleider import bp as teamleider_bp
 
@@ -51,6 +52,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(survey_bp)
     app.register_blueprint(coding_bp)
     app.register_blueprint(matrix_bp)
+    app.register_blueprint(plans_bp)
     app.register_blueprint(console_bp)
     app.register_blueprint(teamleider_bp)
 

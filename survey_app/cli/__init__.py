@@ -33,3 +33,7 @@ def register_commands(app: Flask) -> None:
     from survey_app.matrix import cli as matrix
 
     app.cli.add_command(matrix.group)
+
+    from survey_app.plans import cli as plans
+
+    app.cli.add_command(plans.group)

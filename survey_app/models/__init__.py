@@ -25,6 +25,7 @@ from survey_app.models.responses import Answer, Draft, Invitation, InvitationSta
 from survey_app.models.snapshots import InstrumentSnapshot
 from survey_app.models.users import Role, User, user_team
 from survey_app.models.waves import Wave, WaveModule, WaveStatus, WaveTeam
+from survey_app.plans.models import PlanAction, PlanFocus  # noqa: E402  (after Wave and Team, which it refers to)
 
 __all__ = [
     "AuditEvent",
@@ -32,5 +33,5 @@ __all__ = [
     "InstrumentSnapshot", "Wave", "WaveModule", "WaveStatus", "WaveTeam", "user_team", "RateLimitCounter",
     "Code", "CodeHistory", "CoderAssignment", "CodeStatus", "Coding", "CodingDocument", "CodingProject",
     "CodingSession", "Consent", "Fragment", "Memo", "Participant", "ProjectKind", "session_attendance",
-    "MatrixAspect", "MatrixCase", "MatrixProject", "MatrixScore",
+    "MatrixAspect", "MatrixCase", "MatrixProject", "MatrixScore", "PlanAction", "PlanFocus",
 ]

@@ -8,12 +8,14 @@ analysis, `builder` renders a whole wave in worker processes, `views` is the res
 from __future__ import annotations
 
 
-def render_bijlage_html(wave, team, static_url: str = "/static/") -> str:
-    """The team's bijlage of a wave as an HTML page (the same page the PDF is made from)."""
+def render_bijlage_html(wave, team, static_url: str = "/static/", plan_url: str | None = None) -> str:
+    """The team's bijlage of a wave as an HTML page (the same page the PDF is made from); `plan_url` links the
+    web page to the team's verbeterplan."""
     from survey_app.reports.render import render_html, template_for
     from survey_app.reports.sources import team_report_context
 
     context = team_report_context(wave, team)
+    context["plan_url"] = plan_url
     return render_html(template_for(context), context, static_url)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from survey_app.instrument_registry import wave_instruments
 from survey_app.models import Wave
+from survey_app.plans.review import add_review
 from survey_app.reports.bijlage import bijlage_context
 from survey_app.reports.gemeente import gemeente_context
 from survey_app.reports.sources import cached_analysis, coded_themes, comparison_for, previous_for, today
@@ -47,8 +48,9 @@ def prepare_jobs(wave: Wave, out_dir: Path, compare: Wave | None = None,
         context = gemeente_context(analysis, instruments, gemeente, generated_on, comparison=comparison, older=older)
         jobs.append(Job(gemeente_filename(wave, gemeente), context, str(out_dir)))
     for team in teams:
-        context = bijlage_context(analysis, instruments, team.slug, team.gemeente.slug, generated_on,
-                                  previous=previous_for(wave, team), themes=themes)
+        context = add_review(bijlage_context(analysis, instruments, team.slug, team.gemeente.slug, generated_on,
+                                             previous=previous_for(wave, team), themes=themes),
+                             wave, team, harmonisation)
         jobs.append(Job(team_filename(wave, team.gemeente.slug, team.slug), context, str(out_dir)))
     return jobs
 

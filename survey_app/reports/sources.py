@@ -110,9 +110,11 @@ def previous_for(wave: Wave, team: Team) -> dict | None:
 
 def team_report_context(wave: Wave, team: Team) -> dict:
     """The prepared bijlage of one team of a wave."""
+    from survey_app.plans.review import add_review
+
     analysis = cached_analysis(wave)
-    return bijlage_context(analysis, wave_instruments(wave), team.slug, team.gemeente.slug, today(),
-                           previous=previous_for(wave, team), themes=coded_themes(wave))
+    return add_review(bijlage_context(analysis, wave_instruments(wave), team.slug, team.gemeente.slug, today(),
+                                      previous=previous_for(wave, team), themes=coded_themes(wave)), wave, team)
 
 
 def comparison_for(wave: Wave, gemeente: str, compare: Wave | None = None,

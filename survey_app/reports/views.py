@@ -77,7 +77,8 @@ def team_html(wave: str, team: str):
 
     current = _wave(wave)
     current_team = _team(current, team)
-    html = render_bijlage_html(current, current_team, url_for("static", filename=""))
+    html = render_bijlage_html(current, current_team, url_for("static", filename=""),
+                               plan_url=url_for("plans.plan", wave=current.name, team=current_team.slug))
     _audited(f"golf {current.name}, team {current_team.slug}, HTML")
     return html
 

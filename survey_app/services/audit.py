@@ -38,6 +38,7 @@ class Action(StrEnum):
     HELD_REVIEWED = "held_reviewed"
     MATRIX_IMPORTED = "matrix_imported"
     MATRIX_SCORED = "matrix_scored"
+    PLAN_CHANGED = "plan_changed"
 
 
 ACTION_LABELS = {
@@ -59,6 +60,7 @@ ACTION_LABELS = {
     Action.RESPONSES_IMPORTED: "antwoorden geïmporteerd",
     Action.MATRIX_IMPORTED: "beoordelingsmatrix geïmporteerd",
     Action.MATRIX_SCORED: "scores in beoordelingsmatrix gewijzigd",
+    Action.PLAN_CHANGED: "verbeterplan gewijzigd",
 }
 
 

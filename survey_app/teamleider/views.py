@@ -8,7 +8,7 @@ Researchers and admins may still preview an open wave here.
 
 from __future__ import annotations
 
-from flask import abort, current_app, render_template
+from flask import abort, current_app, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -38,7 +38,7 @@ def _visible_participations() -> list[WaveTeam]:
     return list(db.session.scalars(query))
 
 
-def _wave_and_team(wave_name: str, team_slug: str) -> tuple[Wave, Team]:
+def wave_and_team(wave_name: str, team_slug: str) -> tuple[Wave, Team]:
     """The wave and team of a bijlage URL; 404 unless the account may see the team and the team took part."""
     if not can_see_team(current_user, team_slug):
         abort(404)
@@ -62,12 +62,13 @@ def index():
 @login_required
 def bijlage(wave: str, team: str):
     """The team's bijlage as a web page (audited)."""
-    current_wave, current_team = _wave_and_team(wave, team)
+    current_wave, current_team = wave_and_team(wave, team)
     if not may_see_figures(current_wave):
         return _not_yet(current_wave, current_team)
     from survey_app.reports import render_bijlage_html
 
-    html = render_bijlage_html(current_wave, current_team)
+    html = render_bijlage_html(current_wave, current_team,
+                               plan_url=url_for("plans.plan", wave=current_wave.name, team=current_team.slug))
     audit.record(audit.Action.REPORT_DOWNLOAD, f"golf {current_wave.name}, team {current_team.slug}, HTML",
                  user=current_user)
     db.session.commit()
@@ -78,7 +79,7 @@ def bijlage(wave: str, team: str):
 @login_required
 def bijlage_pdf(wave: str, team: str):
     """The team's bijlage as PDF download (audited)."""
-    current_wave, current_team = _wave_and_team(wave, team)
+    current_wave, current_team = wave_and_team(wave, team)
     if not may_see_figures(current_wave):
         return _not_yet(current_wave, current_team)
     from survey_app.reports import build_bijlage_pdf
