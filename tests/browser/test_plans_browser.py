@@ -13,6 +13,7 @@ from survey_app.plans.models import PlanFocus
 from survey_app.services.demo import DEMO_PREVIOUS_WAVE, DEMO_TEAMLEIDER, DEMO_WAVE, load_demo
 from survey_app.services.users import create_user
 from survey_app.services.waves import get_wave, set_status
+from tests.browser.axe import assert_accessible
 from tests.browser.test_coding_browser import log_in
 
 STATEMENT = "sw_hulp_vragen"
@@ -42,6 +43,7 @@ def test_teamleider_plans_on_2016_and_the_2017_bijlage_reviews_it(chromium, live
     with page.expect_navigation():
         page.get_by_role("link", name=re.compile("Verbeterplan van uw team")).click()
     assert page.get_by_role("heading", name=re.compile("Verbeterplan")).is_visible()
+    assert_accessible(page, "verbeterplan (leeg)")
     page.get_by_label("Stelling of schaal").select_option(f"item:{STATEMENT}")
     page.locator("#nieuw-doel-soort").select_option("agree")
     page.locator("#nieuw-doel-waarde").fill("60")
@@ -57,6 +59,7 @@ def test_teamleider_plans_on_2016_and_the_2017_bijlage_reviews_it(chromium, live
         with page.expect_navigation():
             form.get_by_role("button", name="Actie toevoegen").click()
         assert "Actie toevoegen" in page.content()
+    assert_accessible(page, "verbeterplan met doel en acties")
     focus_id = db.session.query(PlanFocus.id).scalar()
 
     # 2017 is still open: its bijlage is not there yet. Closed, it looks back at the plan.
