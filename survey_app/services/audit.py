@@ -38,6 +38,9 @@ class Action(StrEnum):
     HELD_REVIEWED = "held_reviewed"
     MATRIX_IMPORTED = "matrix_imported"
     MATRIX_SCORED = "matrix_scored"
+    MAIL_ADDRESSES = "mail_addresses"
+    MAIL_QUEUED = "mail_queued"
+    MAIL_ADDRESSES_DELETED = "mail_addresses_deleted"
 
 
 ACTION_LABELS = {
@@ -59,6 +62,9 @@ ACTION_LABELS = {
     Action.RESPONSES_IMPORTED: "antwoorden geïmporteerd",
     Action.MATRIX_IMPORTED: "beoordelingsmatrix geïmporteerd",
     Action.MATRIX_SCORED: "scores in beoordelingsmatrix gewijzigd",
+    Action.MAIL_ADDRESSES: "e-mailadressen opgegeven",
+    Action.MAIL_QUEUED: "e-mail in de wachtrij gezet",
+    Action.MAIL_ADDRESSES_DELETED: "e-mailadressen verwijderd",
 }
 
 
