@@ -33,3 +33,7 @@ def register_commands(app: Flask) -> None:
     from survey_app.matrix import cli as matrix
 
     app.cli.add_command(matrix.group)
+
+    from survey_app.invitations_mail import cli as mail
+
+    app.cli.add_command(mail.group)
