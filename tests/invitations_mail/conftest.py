@@ -6,6 +6,7 @@ import pytest
 
 from survey_app.extensions import db
 from survey_app.invitations_mail.operations import add_addresses
+from tests.console.conftest import world  # noqa: F401 (the console's fixture: waves, teams and accounts)
 
 ORG = {"zwolle": ["zwolle-noord", "zwolle-zuid"]}
 
