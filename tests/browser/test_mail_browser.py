@@ -131,6 +131,18 @@ def test_invitations_and_reminders_by_mail(chromium, mail_live_server, create_op
     assert sorted(m.envelope_to[0] for m in reminders) == sorted(set(ADDRESSES) - set(respondents))
     assert all(m.subject.startswith("Herinnering") for m in reminders)
 
+    # One of them unsubscribes through the link in the mail (asked first, then confirmed).
+    context = chromium.new_context()
+    leaving = context.new_page()
+    leaving.goto(re.search(r"(http://\S+/afmelden/\S+)", reminders[0].body).group(1))
+    assert_accessible(leaving, "afmelden")
+    with leaving.expect_navigation():
+        leaving.get_by_role("button", name="Ja, meld mij af").click()
+    assert "U bent afgemeld" in leaving.content()
+    context.close()
+    page.goto(f"{base}/console/golven/2018/mail/")
+    assert "uitgeschreven: 1" in page.locator(".mail-counts").inner_text()
+
     # Closing the wave deletes every address; the console says so; no table holds one.
     page.goto(f"{base}/console/golven/2018")
     with page.expect_navigation():

@@ -71,3 +71,11 @@ def test_sending_needs_an_open_wave(client, world):
 def test_teamleider_cannot_reach_the_mail_pages(client, world):
     login_as(client, world.teamleider)
     assert client.get("/console/golven/2017/mail/").status_code == 403
+
+
+def test_a_reminder_is_scheduled_in_dutch_time(client, world):
+    login_as(client, world.researcher)
+    page = _post(client, "/console/golven/2017/mail/herinnering-plannen",
+                 {"reminder_at": "2017-05-01T09:00"}).get_data(as_text=True)
+    assert "De herinnering is gepland." in page and "Geplande herinnering: 01-05-2017 09:00" in page
+    assert db.session.scalar(select(MailCampaign.reminder_at)).isoformat() == "2017-05-01T07:00:00"  # CEST = UTC+2
