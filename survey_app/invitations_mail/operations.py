@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from survey_app.extensions import db
 from survey_app.invitations_mail import links, scrub, texts
@@ -100,12 +100,14 @@ def _require_open(campaign: MailCampaign) -> None:
 
 
 def queue_invitations(campaign: MailCampaign, actor: User | None) -> int:
-    """Put every address that has not had its invitation yet in the queue."""
+    """Put every address that has not had its invitation yet in the queue (new ones, and failed ones again)."""
     _require_open(campaign)
     recipients = db.session.scalars(select(MailRecipient).where(
-        MailRecipient.campaign_id == campaign.id, MailRecipient.status == RecipientStatus.NEW)).all()
+        MailRecipient.campaign_id == campaign.id, MailRecipient.invitation_sent_at.is_(None),
+        MailRecipient.status.in_([RecipientStatus.NEW, RecipientStatus.FAILED]))).all()
     for recipient in recipients:
         recipient.status, recipient.kind, recipient.attempts = RecipientStatus.QUEUED, MailKind.INVITATION, 0
+        recipient.next_attempt_at, recipient.reason = None, ""
     db.session.flush()
     audit.record(audit.Action.MAIL_QUEUED, f"golf {campaign.wave.name}: {len(recipients)} uitnodigingen",
                  user=actor)
@@ -128,6 +130,16 @@ def queue_reminders(campaign: MailCampaign, actor: User | None, now: dt.datetime
     audit.record(audit.Action.MAIL_QUEUED, f"golf {campaign.wave.name}: {len(recipients)} herinneringen",
                  user=actor)
     return len(recipients)
+
+
+def claim_due_reminder(campaign: MailCampaign, now: dt.datetime) -> bool:
+    """True for the one caller that may queue the campaign's scheduled reminder (a conditional UPDATE, so two
+    schedulers running at once queue it once)."""
+    claimed = db.session.execute(
+        update(MailCampaign).where(MailCampaign.id == campaign.id, MailCampaign.reminder_queued_at.is_(None),
+                                   MailCampaign.reminder_at.is_not(None), MailCampaign.reminder_at <= now)
+        .values(reminder_queued_at=now).execution_options(synchronize_session=False))
+    return claimed.rowcount == 1
 
 
 def find_unsubscribing(secret_key: str, token: str) -> MailRecipient | None:

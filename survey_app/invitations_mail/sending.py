@@ -25,7 +25,7 @@ from sqlalchemy import select, update
 from survey_app.extensions import db
 from survey_app.invitations_mail.messages import message_for, unsubscribe_link
 from survey_app.invitations_mail.models import MailCampaign, MailKind, MailRecipient, RecipientStatus
-from survey_app.invitations_mail.operations import queue_reminders, utcnow
+from survey_app.invitations_mail.operations import claim_due_reminder, queue_reminders, utcnow
 from survey_app.mail.smtp import MailError, SmtpSettings, send_mail
 from survey_app.models import InvitationStatus, Wave, WaveStatus
 
@@ -155,9 +155,9 @@ def send_due_reminders(now: dt.datetime | None = None) -> dict[str, SendSummary]
                                    .where(Wave.status == WaveStatus.OPEN).order_by(MailCampaign.id)).all()
     done = {}
     for campaign in campaigns:
-        if campaign.reminder_at is not None and campaign.reminder_queued_at is None and campaign.reminder_at <= now:
+        if claim_due_reminder(campaign, now):
             queue_reminders(campaign, None, now)
-            db.session.commit()
+        db.session.commit()
         done[campaign.wave.name] = send_pending(
             campaign.id, limit_per_minute=int(current_app.config["MAIL_RATE_PER_MINUTE"]), now=now)
     return done

@@ -106,12 +106,13 @@ def save_texts(wave: str):
     return _back(current.name)
 
 
-def _example_team(current) -> str:
+def _example(current) -> tuple[str, str | None]:
+    """(team label, address) of the first address of the wave, or of its first team without an address."""
     first = db.session.scalar(select(MailRecipient).join(MailCampaign)
                               .where(MailCampaign.wave_id == current.id).order_by(MailRecipient.id).limit(1))
     if first is not None:
-        return first.team.label
-    return current.teams[0].team.label if current.teams else "Team voorbeeld"
+        return first.team.label, first.email
+    return (current.teams[0].team.label if current.teams else "Team voorbeeld"), None
 
 
 @bp.get("/voorbeeld")
@@ -121,8 +122,8 @@ def preview(wave: str):
     current = wave_or_404(wave)
     campaign = operations.campaign_for(current)
     db.session.commit()
-    team, base = _example_team(current), current_app.config["PUBLIC_BASE_URL"]
-    return render_template("invitations_mail/preview.html", wave=current, team=team,
+    (team, address), base = _example(current), current_app.config["PUBLIC_BASE_URL"]
+    return render_template("invitations_mail/preview.html", wave=current, team=team, address=address,
                            invitation=example_message(campaign, MailKind.INVITATION, team, base),
                            reminder=example_message(campaign, MailKind.REMINDER, team, base))
 
@@ -136,7 +137,7 @@ def test_mail(wave: str):
         abort(400)
     campaign = operations.campaign_for(current)
     db.session.commit()
-    text = example_message(campaign, MailKind.INVITATION, _example_team(current), current_app.config["PUBLIC_BASE_URL"])
+    text = example_message(campaign, MailKind.INVITATION, _example(current)[0], current_app.config["PUBLIC_BASE_URL"])
     try:
         send_test_mail(current_user.email, text.subject, text.body)
         flash("De testmail is naar uw eigen adres verstuurd.", "success")
