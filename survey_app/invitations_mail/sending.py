@@ -71,6 +71,13 @@ def _next_due(campaign_id: int, now: dt.datetime) -> int | None:
         .order_by(MailRecipient.id).limit(1))
 
 
+def _wave_is_open(campaign_id: int) -> bool:
+    """Links work only while the wave is open; a closed wave has no addresses left to send to."""
+    status = db.session.scalar(select(Wave.status).join(MailCampaign, MailCampaign.wave_id == Wave.id)
+                               .where(MailCampaign.id == campaign_id))
+    return status == WaveStatus.OPEN
+
+
 def _claim(recipient_id: int, now: dt.datetime) -> bool:
     """Take one queued message for this sender; False when another sender took it first."""
     taken = db.session.execute(
@@ -113,11 +120,12 @@ def send_pending(campaign_id: int, *, limit_per_minute: int, now: dt.datetime | 
     pacer = _Pacer(limit_per_minute, sleep, clock)
     summary = SendSummary()
     _requeue_stale(campaign_id, now)
-    while (recipient_id := _next_due(campaign_id, now)) is not None:
+    while _wave_is_open(campaign_id) and (recipient_id := _next_due(campaign_id, now)) is not None:
         if not _claim(recipient_id, now):
             continue
-        recipient = db.session.get(MailRecipient, recipient_id)
-        db.session.refresh(recipient)
+        recipient = db.session.get(MailRecipient, recipient_id, populate_existing=True)
+        if recipient is None:  # the wave closed between claim and send: its addresses are gone
+            break
         if recipient.kind == MailKind.REMINDER and recipient.invitation.status == InvitationStatus.SUBMITTED:
             recipient.status, recipient.kind = RecipientStatus.SENT, MailKind.INVITATION  # submitted meanwhile
             summary.skipped += 1

@@ -180,3 +180,14 @@ def test_a_scheduled_reminder_is_sent_once_when_due(mail_app, mail_wave, upload,
     result = runner.invoke(args=["mail", "send-due"])
     assert result.exit_code == 0 and "golf 2018: 0 verzonden" in result.output
     assert len(smtp_server.wait_for(2)) == 2
+
+
+def test_nothing_is_sent_for_a_wave_that_is_not_open(mail_app, mail_wave, upload, smtp_server):
+    from survey_app.models import WaveStatus
+
+    upload(mail_wave, "team,email\nzwolle-noord,a@example.org\n")
+    queue_invitations(campaign_for(mail_wave), None)
+    mail_wave.status = WaveStatus.DRAFT  # links of a wave that is not open would not work
+    db.session.commit()
+    assert _send().sent == 0 and smtp_server.received == []
+    assert db.session.scalar(select(MailRecipient.status)) == RecipientStatus.QUEUED
