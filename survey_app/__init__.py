@@ -60,6 +60,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(reports_bp)
 
+    from survey_app.invitations_mail.views import bp as mail_bp
+    from survey_app.invitations_mail.views import public as afmelden_bp
+
+    app.register_blueprint(mail_bp)
+    app.register_blueprint(afmelden_bp)
+
     from survey_app.cli import register_commands
 
     register_commands(app)

@@ -70,6 +70,8 @@ def settings_from_environment(instance_path: Path) -> dict:
         "SMTP_USER": os.environ.get("SMTP_USER", ""),
         "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
         "MAIL_FROM": os.environ.get("MAIL_FROM", ""),
+        # Invitations and reminders per minute (survey_app/invitations_mail/sending.py paces itself to this).
+        "MAIL_RATE_PER_MINUTE": int(os.environ.get("MAIL_RATE_PER_MINUTE", "60")),
         # A pooled connection is tested before use, so a database restart costs no 500 on an idle server.
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     }

@@ -4,8 +4,8 @@ A personal link (`/s/<token>`) opens a respondent's draft and an open link (`/o/
 request log beside the invitation CSV would also tie a moment and an address to an invitation. Server logs
 are read by administrators who must not be able to do either, so every record of the request loggers
 (werkzeug's development server, gunicorn's access and error logs) and of the app's own logger is rewritten
-before any handler sees it: `/s/…` and `/o/…` segments become `/s/[verborgen]`, IPv4 and IPv6 addresses
-become `[adres]`. gunicorn's access log format in `gunicorn.conf.py` leaves the address out as well.
+before any handler sees it: `/s/…`, `/o/…` and `/afmelden/…` (mail) segments become `/s/[verborgen]`, IPv4
+and IPv6 addresses become `[adres]`. gunicorn's access log format in `gunicorn.conf.py` leaves the address out as well.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import re
 
 HIDDEN = "[verborgen]"
 ADDRESS = "[adres]"
-#: the token segment after /s/ or /o/ (also percent-encoded slashes, as in a `next=` parameter)
-TOKEN_PATH = re.compile(r"((?:/|%2[fF])[so](?:/|%2[fF]))(?:[^/\s?#&\"'%\x1b]|%(?!2[fF])[0-9A-Fa-f]{2})+")
+#: the token segment after /s/, /o/ or /afmelden/ (also percent-encoded slashes, as in a `next=` parameter)
+TOKEN_PATH = re.compile(r"((?:/|%2[fF])(?:[so]|afmelden)(?:/|%2[fF]))(?:[^/\s?#&\"'%\x1b]|%(?!2[fF])[0-9A-Fa-f]{2})+")
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])")
 #: anything that might be an IPv6 address; checked with ipaddress before it is replaced
 IPV6_CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f]*:[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?![\w:])")

@@ -37,3 +37,6 @@ def register_commands(app: Flask) -> None:
     from survey_app.plans import cli as plans
 
     app.cli.add_command(plans.group)
+    from survey_app.invitations_mail import cli as mail
+
+    app.cli.add_command(mail.group)

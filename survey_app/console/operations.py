@@ -31,7 +31,7 @@ def new_wave(name: str, label: str, module_ids: list[str], instruments: Instrume
 def change_status(wave: Wave, status: WaveStatus, actor: User) -> None:
     """Open or close a wave and log the change."""
     before = wave.status
-    set_status(wave, status)
+    set_status(wave, status, actor)
     audit.record(audit.Action.WAVE_STATUS, f"golf {wave.name}: {STATUS_LABELS[before]} -> {STATUS_LABELS[status]}",
                  user=actor)
 

@@ -39,6 +39,9 @@ class Action(StrEnum):
     MATRIX_IMPORTED = "matrix_imported"
     MATRIX_SCORED = "matrix_scored"
     PLAN_CHANGED = "plan_changed"
+    MAIL_ADDRESSES = "mail_addresses"
+    MAIL_QUEUED = "mail_queued"
+    MAIL_ADDRESSES_DELETED = "mail_addresses_deleted"
 
 
 ACTION_LABELS = {
@@ -61,6 +64,9 @@ ACTION_LABELS = {
     Action.MATRIX_IMPORTED: "beoordelingsmatrix geïmporteerd",
     Action.MATRIX_SCORED: "scores in beoordelingsmatrix gewijzigd",
     Action.PLAN_CHANGED: "verbeterplan gewijzigd",
+    Action.MAIL_ADDRESSES: "e-mailadressen opgegeven",
+    Action.MAIL_QUEUED: "e-mail in de wachtrij gezet",
+    Action.MAIL_ADDRESSES_DELETED: "e-mailadressen verwijderd",
 }
 
 

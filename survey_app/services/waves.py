@@ -89,11 +89,12 @@ def create_wave(name: str, module_ids: list[str], instruments: InstrumentSet, he
     return wave
 
 
-def set_status(wave: Wave, status: WaveStatus) -> None:
+def set_status(wave: Wave, status: WaveStatus, actor=None) -> None:
     """Open or close a wave; a wave without teams cannot be opened.
 
     Closing releases every team's remaining sealed submissions as a last batch and, once committed, scrubs
-    what the drafts left on disk (see survey/release.py).
+    what the drafts left on disk (see survey/release.py); it also deletes the wave's e-mail addresses
+    (invitations_mail), auditing their number under `actor`.
     """
     if status == WaveStatus.OPEN and not wave.teams:
         raise fail("golf", f"golf '{wave.name}' heeft geen teams; geef headcounts op")
@@ -103,6 +104,9 @@ def set_status(wave: Wave, status: WaveStatus) -> None:
     if status == WaveStatus.CLOSED:
         release_all(wave)
         scrub_after_commit(full=True)
+        from survey_app.invitations_mail.operations import forget_addresses
+
+        forget_addresses(wave, actor)
     db.session.flush()
 
 
