@@ -94,6 +94,8 @@ class ErrorCode(Enum):
     CONSTRUCT_004 = ("CONSTRUCT_004", "construct {name!r}: vraag {item!r} staat in module {other}, niet in deze module")
     CONSTRUCT_005 = ("CONSTRUCT_005", "construct {name!r}: vraag {item!r} staat er twee keer in")
     CONSTRUCT_006 = ("CONSTRUCT_006", "construct {name!r} heeft een niet-lege lijst items: nodig")
+    CONSTRUCT_007 = ("CONSTRUCT_007",
+                     "construct {name!r}: min_asked {value} moet tussen min_items ({low}) en {count} liggen")
 
     PAIR_001 = ("PAIR_001", "paar {name!r} verwijst naar onbekende vraag {item!r}")
     PAIR_002 = ("PAIR_002",

@@ -231,6 +231,14 @@ class Construct:
     min_items: int
     module: str
     line: int
+    #: how many of the items a gemeente must have been asked (its variant) for a score to exist there;
+    #: None: `min_items` (docs/instruments.md, Analysis metadata)
+    min_asked: int | None = None
+
+    @property
+    def required_asked(self) -> int:
+        """The number of items a gemeente must have been asked for the construct to be scored there."""
+        return self.min_asked if self.min_asked is not None else self.min_items
 
 
 @dataclass(frozen=True)

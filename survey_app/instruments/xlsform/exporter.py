@@ -135,7 +135,8 @@ def workbook_rows(module: Module) -> dict[str, tuple[tuple[str, ...], list[dict[
         out["scales"] = (SCALE_COLUMNS, scale_rows)
     if module.constructs:
         out["constructs"] = (CONSTRUCT_COLUMNS, [
-            {"name": c.name, "label": c.label, "items": " ".join(c.items), "min_items": str(c.min_items)}
+            {"name": c.name, "label": c.label, "items": " ".join(c.items), "min_items": str(c.min_items),
+             "min_asked": str(c.min_asked) if c.min_asked is not None else ""}
             for c in module.constructs])
     if module.pairs:
         out["pairs"] = (PAIR_COLUMNS, [{"name": p.name, "kind": p.kind, "label": p.label, "a": p.a, "b": p.b}

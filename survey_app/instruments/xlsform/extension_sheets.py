@@ -12,7 +12,7 @@ from .columns import Cells
 from .sheets import Sheet
 
 SCALE_COLUMNS = ("list_name", "label", "level")
-CONSTRUCT_COLUMNS = ("name", "label", "items", "min_items")
+CONSTRUCT_COLUMNS = ("name", "label", "items", "min_items", "min_asked")
 PAIR_COLUMNS = ("name", "kind", "label", "a", "b")
 
 
@@ -59,9 +59,9 @@ def read_constructs(sheet: Sheet | None) -> list[dict]:
     for cells in _rows(sheet):
         construct: dict = {"name": cells.get("name"), "label": cells.get("label"),
                            "items": [p for p in re.split(r"[\s,]+", cells.get("items")) if p]}
-        min_items = cells.get("min_items")
-        if min_items:
-            construct["min_items"] = int(min_items) if min_items.isdigit() else min_items
+        for key in ("min_items", "min_asked"):
+            if value := cells.get(key):
+                construct[key] = int(value) if value.isdigit() else value
         constructs.append(construct)
     return constructs
 
