@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from survey_app.analysis.comparison import wave_comparison
+from survey_app.analysis.conditional import conditional_statistics
 from survey_app.analysis.constructs import (
     construct_alphas,
     construct_bases,
@@ -73,6 +74,7 @@ def analyse_wave(answers: pd.DataFrame, instruments: InstrumentSet, organisation
         "items": scope_entries(items, disclosure_reasons(items.n, scope_n, index, minimum), index, kinds),
         "constructs": scope_entries(constructs, disclosure_reasons(constructs.n, scope_n, index, minimum), index),
         "pairs": scope_entries(pairs, disclosure_reasons(pairs.n, scope_n, index, minimum), index),
+        "conditional": conditional_statistics(answers, instruments, index, scope_n, minimum),
         "alpha": json_ready(_alphas(answers, instruments, minimum)),
         "construct_basis": {},
         "open_answers": text_entries(open_answers(answers, variables, index), text_reasons, index),

@@ -77,6 +77,14 @@ class GridCell:
 
     name: str
     label: str
+    #: a column whose percentages are of those who answered ja in this other column ("van wie dit doet")
+    conditional_on: str | None = None
+    conditional_label: str = ""  #: how reports name that base, e.g. "van wie dit doet"
+
+    @property
+    def base_label(self) -> str:
+        """The Dutch name of the base of a conditional column, as reports print it."""
+        return self.conditional_label or f"van wie ja antwoordde op '{self.conditional_on}'"
 
 
 @dataclass(frozen=True)
