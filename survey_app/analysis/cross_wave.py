@@ -25,6 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from survey_app.analysis.disclosure import NO_ANSWERS
+from survey_app.analysis.variants import NOT_ASKED
+
+#: reasons of a per-wave cell that mean there is no figure at all (nothing to protect, nothing to compare)
+NO_FIGURE = frozenset({NO_ANSWERS, NOT_ASKED})
+
 #: the reasons why a cross-wave figure is withheld
 HIDDEN_IN_A_WAVE = "hidden_in_a_wave"  #: an endpoint is hidden by that wave's own disclosure control
 NOT_IN_EVERY_WAVE = "not_in_every_wave"  #: the variable or scope has no figure in one of the waves
@@ -41,10 +47,11 @@ def is_published(cell: Cell) -> bool:
 def change_reason(cell_a: Cell, cell_b: Cell) -> str:
     """Why a figure combining two waves' cells may not be shown ('' when it may).
 
-    A cell that is absent in a wave (the scope or variable did not exist there) gives `not_in_every_wave`;
-    a suppressed one `hidden_in_a_wave`.
+    A cell that is absent in a wave (the scope or variable did not exist there) or that nobody answered
+    (`no_answers`, or `not_asked` for a scale: the questions were not asked there) gives `not_in_every_wave`;
+    any other suppressed one `hidden_in_a_wave`.
     """
-    if not cell_a or not cell_b:
+    if not cell_a or not cell_b or NO_FIGURE.intersection((cell_a.get("reason"), cell_b.get("reason"))):
         return NOT_IN_EVERY_WAVE
     if cell_a.get("suppressed") or cell_b.get("suppressed"):
         return HIDDEN_IN_A_WAVE

@@ -28,10 +28,8 @@ from survey_app.analysis.organisation import AnalysisSettings, Organisation, Sco
 from survey_app.analysis.output import json_ready, scope_entries, suppressed, text_entries
 from survey_app.analysis.pairs import difference_scores, pair_statistics
 from survey_app.analysis.response import response_rates
+from survey_app.analysis.variants import NOT_ASKED
 from survey_app.instruments.model import InstrumentSet
-
-#: reason of a construct's entry in a gemeente (and its teams) whose variant lacks too many of its items
-NOT_ASKED = "not_asked"
 
 
 @dataclass(frozen=True)

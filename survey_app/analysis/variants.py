@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from survey_app.instruments.model import Construct, InstrumentSet
 from survey_app.instruments.relevance import asked_in_gemeente
 
+#: reason of a construct's entry in a gemeente (and its teams) whose variant lacks too many of its items
+NOT_ASKED = "not_asked"
+
 
 @dataclass(frozen=True)
 class ConstructBasis:

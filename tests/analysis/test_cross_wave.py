@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from survey_app.analysis.cross_wave import (
     HIDDEN_IN_A_WAVE,
     NOT_IN_EVERY_WAVE,
+    change_reason,
     change_reasons,
     visible_change,
     visible_previous,
@@ -136,6 +137,7 @@ def test_single_cell_rules():
     assert visible_change(shown, shown)
     assert not visible_change(shown, hidden) and not visible_change(hidden, shown)
     assert not visible_change(shown, None)
+    assert change_reason(shown, {"suppressed": True, "reason": "no_answers"}) == NOT_IN_EVERY_WAVE
     assert visible_previous(shown) and not visible_previous(hidden) and not visible_previous(None)
 
 
