@@ -160,11 +160,13 @@ def compare_waves(current: pd.DataFrame, previous: pd.DataFrame, variables: Sequ
                   min_cell_size: int = 5, alpha: float = 0.05,
                   harmonisation: Mapping[str, HarmonisationFactor] | None = None,
                   changed_scale: frozenset[str] | set[str] = frozenset(), nominal_tests: bool = False,
-                  holm_family: str = REPORT_FAMILY) -> dict:
+                  holm_family: str = REPORT_FAMILY, withheld: Mapping[str, str] | None = None) -> dict:
     """Test every variable between the current wave A and an older wave B with the test of its level.
 
     `current` and `previous` hold one numeric column per variable (items and construct scores), one row
     per respondent; `variables` are `Compared` (a plain `(name, kind)` tuple is an ordinal variable).
+    `withheld` ({variable: reason}, from cross-wave disclosure control) are skipped with that reason and
+    stay out of the Holm families.
     Returns {tests, skipped, holm_family, families}: every test carries its family and its Holm-adjusted p
     within that family; `families` lists each family's name and size (the number of tests corrected together).
     """
@@ -175,6 +177,8 @@ def compare_waves(current: pd.DataFrame, previous: pd.DataFrame, variables: Sequ
     for variable in (v if isinstance(v, Compared) else Compared(*v) for v in variables):
         factor = harmonisation.get(variable.name)
         reason = _skip_reason(variable, current, previous, nominal_tests, factor, changed_scale)
+        if reason is None and withheld and variable.name in withheld:
+            reason = withheld[variable.name]
         if reason is None:
             a, b = _valid(current, variable), _valid(previous, variable)
             if len(a) < min_cell_size or len(b) < min_cell_size:

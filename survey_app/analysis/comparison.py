@@ -1,11 +1,12 @@
 """The wave comparison of `analyse_wave`: which variables are compared with which test, on which rows, and
 which of the per-wave figures beside each p may be published.
 
-The descriptive figures of a test (median and mean, or percentages per category) are the figures of the
-compared population (a gemeente, or everyone) in each wave. They go through the same disclosure control as
-that wave's own tables (`disclosure.disclosure_reasons` on the valid n per scope), so a comparison never shows a
-gemeente's mean that the wave's analysis hides (for example because the total minus that gemeente would reveal
-a small one).
+A test's figures (n, U, Z, r, direction, and the medians/means or percentages of both waves) are computed from
+the compared population (a gemeente, or everyone) in each wave. Where either wave's own analysis hides that
+scope's figure (`disclosure.disclosure_reasons` on the valid n per scope; for example because the total minus
+that gemeente would reveal a small one), the test is not run at all: `cross_wave.withheld_tests` names it and
+it is skipped as `hidden_in_a_wave`, before Holm's correction, so neither its p nor the adjusted p of the
+other tests depends on the hidden figures.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pandas as pd
 
 from survey_app.analysis.compare import Compared, compare_waves
 from survey_app.analysis.constructs import construct_scores
+from survey_app.analysis.cross_wave import withheld_tests
 from survey_app.analysis.disclosure import disclosure_reasons
 from survey_app.analysis.harmonise import HarmonisationFactor
 from survey_app.analysis.items import NUMERIC_KINDS
@@ -82,6 +84,11 @@ def _hidden(answers: pd.DataFrame, frame: pd.DataFrame, organisation: Organisati
     return {name: reason for name, reason in zip(frame.columns, row, strict=True) if reason}
 
 
+def _cells(names, scope: str, hidden: Mapping[str, str]) -> dict[str, dict[str, dict]]:
+    """One wave's cells of the compared scope as cross_wave reads them: suppressed with its reason, or shown."""
+    return {name: {scope: suppressed(hidden[name]) if name in hidden else {"suppressed": False}} for name in names}
+
+
 def wave_comparison(answers: pd.DataFrame, scores: pd.DataFrame, instruments: InstrumentSet,
                     organisation: Organisation, other, settings: AnalysisSettings, gemeente: str | None,
                     harmonisation: Mapping[str, HarmonisationFactor] | None, changed_scale,
@@ -108,10 +115,8 @@ def wave_comparison(answers: pd.DataFrame, scores: pd.DataFrame, instruments: In
     changed = set(changed_scale)
     for source in (instruments, other.instruments):
         changed |= {c.name for c in source.constructs if changed.intersection(c.items)}
+    withheld = withheld_tests(scope, _cells(current.columns, scope, hidden_a),
+                              _cells(previous.columns, scope, hidden_b), current.columns)
     tested = compare_waves(current, previous, variables, settings.min_cell_size, settings.alpha, harmonisation,
-                           frozenset(changed), settings.nominal_tests, settings.holm_family)
-    for test in tested["tests"]:
-        for side, hidden in (("a", hidden_a), ("b", hidden_b)):
-            if test["variable"] in hidden:
-                test[side] = suppressed(hidden[test["variable"]])
+                           frozenset(changed), settings.nominal_tests, settings.holm_family, withheld)
     return {"with": other.name, "gemeente": gemeente, "nominal_tests": settings.nominal_tests, **tested}

@@ -14,14 +14,21 @@ import numpy as np
 import pandas as pd
 
 from survey_app.analysis.comparison import wave_comparison
-from survey_app.analysis.constructs import construct_alphas, construct_scores, construct_statistics
+from survey_app.analysis.conditional import conditional_statistics
+from survey_app.analysis.constructs import (
+    construct_alphas,
+    construct_bases,
+    construct_scores,
+    construct_statistics,
+)
 from survey_app.analysis.disclosure import disclosure_reasons
 from survey_app.analysis.harmonise import HarmonisationFactor
 from survey_app.analysis.items import item_statistics, open_answers
 from survey_app.analysis.organisation import AnalysisSettings, Organisation, ScopeIndex
-from survey_app.analysis.output import json_ready, scope_entries, text_entries
+from survey_app.analysis.output import json_ready, scope_entries, suppressed, text_entries
 from survey_app.analysis.pairs import difference_scores, pair_statistics
 from survey_app.analysis.response import response_rates
+from survey_app.analysis.variants import NOT_ASKED
 from survey_app.instruments.model import InstrumentSet
 
 
@@ -65,16 +72,33 @@ def analyse_wave(answers: pd.DataFrame, instruments: InstrumentSet, organisation
         "items": scope_entries(items, disclosure_reasons(items.n, scope_n, index, minimum), index, kinds),
         "constructs": scope_entries(constructs, disclosure_reasons(constructs.n, scope_n, index, minimum), index),
         "pairs": scope_entries(pairs, disclosure_reasons(pairs.n, scope_n, index, minimum), index),
+        "conditional": conditional_statistics(answers, instruments, index, scope_n, minimum),
         "alpha": json_ready(_alphas(answers, instruments, minimum)),
+        "construct_basis": {},
         "open_answers": text_entries(open_answers(answers, variables, index), text_reasons, index),
         "comparison": None,
     }
+    bases = construct_bases(answers, instruments.constructs, instruments)
+    result["construct_basis"] = {name: basis.as_json() for name, basis in bases.items()
+                                 if name in result["constructs"]}
+    _mark_not_asked(result["constructs"], bases, index)
     if compare_with is not None:
         published = {**result["items"], **result["constructs"]}
         result["comparison"] = json_ready(wave_comparison(answers, scores, instruments, organisation, compare_with,
                                                           settings, gemeente, harmonisation, changed_scale,
                                                           published))
     return result
+
+
+def _mark_not_asked(constructs: dict, bases: Mapping, index: ScopeIndex) -> None:
+    """A gemeente whose variant lacks too many of a construct's items has no score: its scope and its teams
+    say so (`not_asked`) instead of `no_answers`. They hold no scores, so disclosure is not affected."""
+    parents = dict(zip(index.ids, index.parents(), strict=True))
+    for name, basis in bases.items():
+        hidden = {f"gemeente:{g}" for g in basis.not_asked}
+        for scope in list(constructs.get(name, {})):
+            if scope in hidden or parents.get(scope) in hidden:
+                constructs[name][scope] = suppressed(NOT_ASKED)
 
 
 def _check_gemeenten(answers: pd.DataFrame, organisation: Organisation) -> None:

@@ -81,6 +81,8 @@ class ErrorCode(Enum):
     GRID_001 = ("GRID_001", "yesno_grid {name!r} heeft een niet-lege lijst {key}: nodig")
     GRID_002 = ("GRID_002", "elke rij/kolom van een yesno_grid is een mapping met name: en label:")
     GRID_003 = ("GRID_003", "rij/kolom {name!r} komt twee keer voor in {key}")
+    GRID_004 = ("GRID_004", "yesno_grid {name!r}, kolom {column!r}: conditional_on {base!r} is geen andere,"
+                            " zelf niet-voorwaardelijke kolom van dit raster")
 
     PAGE_001 = ("PAGE_001", "pagina-id {id!r} komt twee keer voor in deze module")
     PAGE_002 = ("PAGE_002", "pagina {id!r} heeft geen vragen (items: is leeg)")
@@ -94,6 +96,8 @@ class ErrorCode(Enum):
     CONSTRUCT_004 = ("CONSTRUCT_004", "construct {name!r}: vraag {item!r} staat in module {other}, niet in deze module")
     CONSTRUCT_005 = ("CONSTRUCT_005", "construct {name!r}: vraag {item!r} staat er twee keer in")
     CONSTRUCT_006 = ("CONSTRUCT_006", "construct {name!r} heeft een niet-lege lijst items: nodig")
+    CONSTRUCT_007 = ("CONSTRUCT_007",
+                     "construct {name!r}: min_asked {value} moet tussen min_items ({low}) en {count} liggen")
 
     PAIR_001 = ("PAIR_001", "paar {name!r} verwijst naar onbekende vraag {item!r}")
     PAIR_002 = ("PAIR_002",

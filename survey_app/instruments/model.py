@@ -77,6 +77,14 @@ class GridCell:
 
     name: str
     label: str
+    #: a column whose percentages are of those who answered ja in this other column ("van wie dit doet")
+    conditional_on: str | None = None
+    conditional_label: str = ""  #: how reports name that base, e.g. "van wie dit doet"
+
+    @property
+    def base_label(self) -> str:
+        """The Dutch name of the base of a conditional column, as reports print it."""
+        return self.conditional_label or f"van wie ja antwoordde op '{self.conditional_on}'"
 
 
 @dataclass(frozen=True)
@@ -231,6 +239,14 @@ class Construct:
     min_items: int
     module: str
     line: int
+    #: how many of the items a gemeente must have been asked (its variant) for a score to exist there;
+    #: None: `min_items` (docs/instruments.md, Analysis metadata)
+    min_asked: int | None = None
+
+    @property
+    def required_asked(self) -> int:
+        """The number of items a gemeente must have been asked for the construct to be scored there."""
+        return self.min_asked if self.min_asked is not None else self.min_items
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,13 @@ def _gemeente_allows(only: tuple[str, ...], skip: tuple[str, ...], gemeente: str
     return not (skip and gemeente in skip)
 
 
+def asked_in_gemeente(page: Page, item: Item, gemeente: str | None) -> bool:
+    """Whether the gemeente's variant of the questionnaire holds the item (only_gemeenten / skip_gemeenten of
+    its page and of the item itself; a `relevant` depends on the answers, not on the variant)."""
+    return (_gemeente_allows(page.only_gemeenten, page.skip_gemeenten, gemeente)
+            and _gemeente_allows(item.only_gemeenten, item.skip_gemeenten, gemeente))
+
+
 def _holds(text: str | None, answers: Mapping[str, object], gemeente: str | None, team: str | None) -> bool:
     """Evaluate a condition; the values are only assembled when there is one (most items have none)."""
     return text is None or parse(text).evaluate_bool(expression_values(answers, gemeente, team))

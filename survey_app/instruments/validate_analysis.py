@@ -31,13 +31,14 @@ def _entries(fields: Fields, key: str) -> Iterable[tuple[Fields, int]]:
 
 
 def read_constructs(fields: Fields, module: str, ref_lines: dict[tuple[str, str], int]) -> tuple[Construct, ...]:
-    """The ``constructs:`` of a module; min_items defaults to half of the items, rounded up.
+    """The ``constructs:`` of a module; min_items defaults to half of the items, rounded up; min_asked (how many
+    items a gemeente's variant must include for a score there) lies between min_items and the number of items.
 
     ``ref_lines`` receives the line of every item name, keyed by (construct, item), for later messages.
     """
     constructs: list[Construct] = []
     for entry, line in _entries(fields, "constructs"):
-        entry.check_keys(("name", "label", "items", "min_items"))
+        entry.check_keys(("name", "label", "items", "min_items", "min_asked"))
         name = entry.name("name")
         label = entry.text("label", required=True)
         items = _item_names(entry, name, ref_lines)
@@ -45,8 +46,14 @@ def read_constructs(fields: Fields, module: str, ref_lines: dict[tuple[str, str]
         if items and min_items is not None and not 1 <= min_items <= len(items):
             entry.problems.add(entry.line_of("min_items"), ErrorCode.CONSTRUCT_003, name=name, value=min_items,
                                count=len(items))
+        min_asked = entry.integer("min_asked")
+        low = min_items if min_items and 1 <= min_items <= len(items) else 1
+        if items and min_asked is not None and not low <= min_asked <= len(items):
+            entry.problems.add(entry.line_of("min_asked"), ErrorCode.CONSTRUCT_007, name=name, value=min_asked,
+                               low=low, count=len(items))
+            min_asked = None
         if name:
-            constructs.append(Construct(name, label, items, min_items or 1, module, line))
+            constructs.append(Construct(name, label, items, min_items or 1, module, line, min_asked))
     return tuple(constructs)
 
 

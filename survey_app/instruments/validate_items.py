@@ -133,7 +133,8 @@ def _type_keys(fields: Fields, name: str, item_type: ItemType, scales: dict[str,
             max_length = DEFAULT_MAX_LENGTH[item_type]
         return {"max_length": max_length}
     if item_type == ItemType.YESNO_GRID:
-        return {"rows": _grid_cells(fields, name, "rows"), "columns": _grid_cells(fields, name, "columns")}
+        columns = _conditional_columns(fields, name, _grid_cells(fields, name, "columns"))
+        return {"rows": _grid_cells(fields, name, "rows"), "columns": columns}
     return {}
 
 
@@ -176,7 +177,8 @@ def _grid_cells(fields: Fields, name: str, key: str) -> tuple[GridCell, ...]:
             problems.add(line, ErrorCode.GRID_002)
             continue
         cell = Fields(entry, problems, f"{key} van {name!r}")
-        cell.check_keys(("name", "label"))
+        cell.check_keys(("name", "label", "conditional_on", "conditional_label") if key == "columns"
+                        else ("name", "label"))
         cell_name, label = cell.name("name"), cell.text("label", required=True)
         if not cell_name:
             continue
@@ -184,5 +186,31 @@ def _grid_cells(fields: Fields, name: str, key: str) -> tuple[GridCell, ...]:
             problems.add(line, ErrorCode.GRID_003, name=cell_name, key=key)
             continue
         seen.add(cell_name)
-        cells.append(GridCell(cell_name, label))
+        base = cell.text("conditional_on") or None
+        cells.append(GridCell(cell_name, label, base, cell.text("conditional_label")))
     return tuple(cells)
+
+
+def _conditional_columns(fields: Fields, name: str, columns: tuple[GridCell, ...]) -> tuple[GridCell, ...]:
+    """Check `conditional_on` of the columns: another column of the grid that is not conditional itself (the
+    base of a percentage is one plain ja/nee column). A wrong one is reported and dropped."""
+    plain = {c.name for c in columns if c.conditional_on is None}
+    out = []
+    for column in columns:
+        if column.conditional_on is not None and (column.conditional_on == column.name
+                                                  or column.conditional_on not in plain):
+            fields.problems.add(_conditional_lines(fields).get(column.name, fields.line), ErrorCode.GRID_004,
+                                name=name, column=column.name, base=column.conditional_on)
+            column = GridCell(column.name, column.label)
+        out.append(column)
+    return tuple(out)
+
+
+def _conditional_lines(fields: Fields) -> dict[str, int]:
+    """The line of every column's `conditional_on` key."""
+    lines = {}
+    data = fields.sequence("columns") or ()
+    for entry in data:
+        if isinstance(entry, LineDict) and "conditional_on" in entry:
+            lines[entry.get("name")] = entry.line_of("conditional_on")
+    return lines

@@ -27,18 +27,26 @@ def format_mean(value: float | None) -> str:
 #: mark means too few answers (a scope below the minimum, an item below it, or nobody answering)
 COMPLEMENTARY_MARK = "†"
 SMALL_MARK = "*"
-MARK_ORDER = (SMALL_MARK, COMPLEMENTARY_MARK)
+NOT_ASKED_MARK = "°"
+MARK_ORDER = (SMALL_MARK, COMPLEMENTARY_MARK, NOT_ASKED_MARK)
+#: reasons that hide a figure to protect another hidden one (the † mark)
+PROTECTING = frozenset({"complementary", "complement_below_min"})
 
 
 def reason_mark(reason: str | None) -> str:
-    """The footnote mark of a hidden figure: † when it hides another hidden figure, * for too few answers."""
-    return COMPLEMENTARY_MARK if reason == "complementary" else SMALL_MARK
+    """The footnote mark of a hidden figure: † when it hides another hidden figure, ° for a scale whose
+    statements the gemeente did not all get, * for too few answers."""
+    if reason == "not_asked":
+        return NOT_ASKED_MARK
+    return COMPLEMENTARY_MARK if reason in PROTECTING else SMALL_MARK
 
 
 def mark_text(mark: str, min_cell_size: int) -> str:
     """The legend line of a footnote mark, as printed under a table."""
     if mark == COMPLEMENTARY_MARK:
         return "verborgen zodat een ander verborgen cijfer niet uit de totalen kan worden afgeleid"
+    if mark == NOT_ASKED_MARK:
+        return "geen score: niet alle stellingen van deze schaal zijn in deze gemeente voorgelegd"
     return f"minder dan {min_cell_size} antwoorden"
 
 
@@ -50,6 +58,9 @@ def reason_text(reason: str, min_cell_size: int, count: int = 1) -> str:
         "item_n_below_min": f"op {question} minder dan {min_cell_size} antwoorden kwamen",
         "complementary": "anders een ander verborgen cijfer uit de totalen afgeleid zou kunnen worden",
         "no_answers": "niemand deze vraag heeft beantwoord" if count == 1 else "niemand deze vragen heeft beantwoord",
+        "complement_below_min": "anders de antwoorden van een kleine groep uit het verschil met het gewone"
+                                " percentage afgeleid zouden kunnen worden",
+        "not_asked": "niet alle stellingen van deze schaal in deze gemeente zijn voorgelegd",
     }
     return texts.get(reason, "dat nodig is om de anonimiteit te beschermen")
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from survey_app.analysis.cross_wave import visible_previous
 from survey_app.instruments.model import InstrumentSet, ItemType
 from survey_app.reports.dutch import format_number, hidden_summary, reason_mark
 from survey_app.reports.themes import agreement_like
-from survey_app.reports.view import item_label, shown, team_scope
+from survey_app.reports.view import item_label, team_scope
 
 ROLE_LABELS = {"_beschik": "Ik beschik over", "_toewerken": "Ik wil toewerken naar",
                "_attitude": "Vind ik belangrijk", "_gedrag": "Doe ik in de praktijk"}
@@ -20,14 +21,12 @@ def side_label(instruments: InstrumentSet, name: str) -> str:
 
 
 def previous_means(analysis: dict, team: str) -> dict:
-    """The team's shown means of an older wave's analysis, per item variable and per construct."""
+    """The team's means of an older wave's analysis, per item variable and per construct, where cross-wave
+    disclosure control lets them stand in a previous-wave column (the older wave publishes them itself)."""
     scope = team_scope(team)
-    return {
-        "items": {name: e["mean"] for name in analysis["items"]
-                  if (e := shown(analysis["items"], name, scope)) and e.get("mean") is not None},
-        "constructs": {name: e["mean"] for name in analysis["constructs"]
-                       if (e := shown(analysis["constructs"], name, scope)) and e.get("mean") is not None},
-    }
+    return {section: {name: cells[scope]["mean"] for name, cells in analysis[section].items()
+                      if visible_previous(cells.get(scope)) and cells[scope].get("mean") is not None}
+            for section in ("items", "constructs")}
 
 
 def open_themes_section(themes: dict | None, team: str, gemeente: str) -> list[dict]:

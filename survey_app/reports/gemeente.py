@@ -6,6 +6,7 @@ from __future__ import annotations
 from survey_app.instruments.model import InstrumentSet, ItemType
 from survey_app.reports.dutch import format_mean, format_n, format_number, format_percent
 from survey_app.reports.extras import harmonisation_notes, scales_used
+from survey_app.reports.scale_notes import basis_note, reverse_note
 from survey_app.reports.significance import significance_section
 from survey_app.reports.themes import agreement_like
 from survey_app.reports.view import asked_in, gemeente_scope, hidden_mark, shown
@@ -51,7 +52,9 @@ def _theme_tables(analysis: dict, instruments: InstrumentSet, gemeente: str, tea
             for item in page.items:
                 wanted = (item.type == ItemType.RATING or (item.type == ItemType.SELECT_ONE and agreement_like(item)))
                 if wanted and asked_in(page, item, gemeente) and item.name in analysis["items"]:
-                    rows.append({"label": item.label, "scale": False, **_cells(analysis["items"], item.name, scopes)})
+                    note = reverse_note(instruments, item)
+                    rows.append({"label": f"{item.label} ({note})" if note else item.label, "scale": False,
+                                 **_cells(analysis["items"], item.name, scopes)})
         if not rows:
             continue
         chunks = []
@@ -61,7 +64,9 @@ def _theme_tables(analysis: dict, instruments: InstrumentSet, gemeente: str, tea
                            "rows": [{"label": row["label"], "scale": row["scale"],
                                      "cells": [row["cells"][i] for i in picked],
                                      "marks": [row["marks"][i] for i in picked]} for row in rows]})
-        themes.append({"title": module.title, "tables": chunks})
+        notes = [f"{c.label}: {note}" for c in module.constructs
+                 if c.name in analysis["constructs"] and (note := basis_note(analysis, c.name, gemeente))]
+        themes.append({"title": module.title, "tables": chunks, "notes": notes})
     return themes
 
 

@@ -4,6 +4,7 @@ their items, the transitiecompetenties and the attitude/behaviour gaps. Values c
 from __future__ import annotations
 
 from survey_app.instruments.model import Construct, InstrumentSet
+from survey_app.reports.scale_notes import basis_note, in_score, reverse_note
 from survey_app.reports.themes import previous_cell
 from survey_app.reports.view import mean_cell, shown
 
@@ -29,8 +30,16 @@ def baken_profile(instruments: InstrumentSet, analysis: dict, columns: list[dict
             (entry["mean"] if (entry := shown(analysis["constructs"], construct.name, c["scope"])) else None)
             for c in columns]})
     chart = {"kind": "profile", "series": [c["short"] for c in columns], "rows": points, "low": 1, "high": 5}
-    return {"rows": rows, "chart": chart,
+    gemeente = _gemeente_of(columns)
+    notes = [f"Baken {c.name.removeprefix('baken_')}: {note}" for c in bakens
+             if (note := basis_note(analysis, c.name, gemeente))]
+    return {"rows": rows, "chart": chart, "notes": notes,
             "alt": "Profiel van de acht Bakens (gemiddelde 1-5) voor " + ", ".join(c["short"] for c in columns)}
+
+
+def _gemeente_of(columns: list[dict]) -> str | None:
+    """The gemeente slug of a report's columns (team, gemeente, totaal), if there is a gemeente column."""
+    return next((c["scope"].removeprefix("gemeente:") for c in columns if c["scope"].startswith("gemeente:")), None)
 
 
 def other_constructs(instruments: InstrumentSet, analysis: dict, columns: list[dict], gemeente_items,
@@ -46,11 +55,14 @@ def other_constructs(instruments: InstrumentSet, analysis: dict, columns: list[d
                 continue
             item = instruments.item(name)
             items.append({"label": item.label, "reverse": item.reverse,
+                          "reverse_note": reverse_note(instruments, item),
+                          "in_score": in_score(analysis, construct.name, name),
                           "cells": [mean_cell(analysis["items"], name, c["scope"]) for c in columns],
                           "previous": previous_cell(previous, "items", name)})
         sections.append({"label": construct.label,
                          "cells": [mean_cell(analysis["constructs"], construct.name, c["scope"]) for c in columns],
-                         "previous": previous_cell(previous, "constructs", construct.name), "items": items})
+                         "previous": previous_cell(previous, "constructs", construct.name), "items": items,
+                         "note": basis_note(analysis, construct.name, _gemeente_of(columns))})
     return sections
 
 

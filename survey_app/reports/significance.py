@@ -13,7 +13,9 @@ from survey_app.reports.view import gemeente_scope, item_label, shown
 
 SKIP_TEXTS = {"not_in_both": "niet in beide metingen gevraagd", "n_below_min": "te weinig antwoorden in een meting",
               "changed_scale_without_factor": "andere antwoordschaal zonder omrekenfactor",
-              "nominal_not_requested": "nominale variabele (geen rangorde; niet om een toets gevraagd)"}
+              "nominal_not_requested": "nominale variabele (geen rangorde; niet om een toets gevraagd)",
+              "hidden_in_a_wave": "cijfer in een van beide metingen verborgen (anonimiteit)",
+              "not_in_every_wave": "in een van beide metingen door niemand beantwoord"}
 TEST_NAMES = {"chi_square": "chi-kwadraat", "fisher_exact": "Fisher (exact)"}
 DIRECTIONS = {"+": "hoger", "−": "lager", "=": "gelijk"}
 

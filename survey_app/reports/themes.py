@@ -7,7 +7,9 @@ can be pickled to a worker process and rendered without the database.
 from __future__ import annotations
 
 from survey_app.instruments.model import InstrumentSet, Item, ItemType, Module, Page
+from survey_app.reports.conditional_cells import conditional_row
 from survey_app.reports.dutch import format_mean, format_n, format_number, format_percent
+from survey_app.reports.scale_notes import reverse_note
 from survey_app.reports.view import asked_in, hidden_mark, pair_items, shown
 
 MAX_PER_CHART = 8
@@ -31,7 +33,7 @@ def previous_cell(previous: dict | None, section: str, name: str) -> str | None:
 
 
 def _distribution_block(title: str, items: list[Item], analysis: dict, columns: list[dict], start: int,
-                        previous: dict | None) -> dict:
+                        previous: dict | None, instruments: InstrumentSet | None = None) -> dict:
     """Stacked-bar block: per statement the % per answer for each column (team, gemeente, totaal)."""
     scale = items[0].scale
     codes = [str(code) for code in scale.codes]
@@ -45,6 +47,7 @@ def _distribution_block(title: str, items: list[Item], analysis: dict, columns: 
                           "mean": format_mean(entry.get("mean")) if entry and with_mean else format_mean(None),
                           "hidden": entry is None, "mark": hidden_mark(analysis["items"], item.name, column["scope"])})
         statements.append({"number": number, "label": item.label, "reverse": item.reverse, "cells": cells,
+                           "reverse_note": reverse_note(instruments, item) if instruments else "",
                            "previous": previous_cell(previous, "items", item.name) if with_mean else None})
         team = shown(analysis["items"], item.name, columns[0]["scope"])  # the chart: the team; the table compares
         values = [team["percent"][c] for c in codes] if team else None
@@ -89,18 +92,24 @@ def _choices_block(title: str, item: Item, analysis: dict, columns: list[dict], 
     else:
         header_n = None
         for variable in variables:
+            if (row := conditional_row(item, variable, analysis, columns)) is not None:
+                rows.append(row)
+                continue
             entries = [shown(analysis["items"], variable.name, column["scope"]) for column in columns]
             rows.append({"label": variable.label.removeprefix(item.label).strip(), "cells": [
                 f"{format_percent(entry['percent'].get('1'))} ({format_n(entry['n'])})" if entry
                 else format_percent(None) for entry in entries],
                 "marks": [hidden_mark(analysis["items"], variable.name, column["scope"]) for column in columns]})
         note = "% ja, met het aantal mensen dat antwoordde."
+        bases = sorted({c.base_label for c in item.columns if c.conditional_on})
+        if bases and "conditional" in analysis:
+            note += (" Rijen met '" + "', '".join(bases) + "': % van die groep (n = hun aantal), niet van iedereen.")
     return {"kind": "choices", "title": title, "question": item.label, "rows": rows, "header_n": header_n,
             "note": note}
 
 
 def _page_blocks(page: Page, items: list[Item], analysis: dict, columns: list[dict], counter: list[int],
-                 previous: dict | None) -> list:
+                 previous: dict | None, instruments: InstrumentSet | None = None) -> list:
     """The blocks of one questionnaire page: runs of same-scale statements become one chart."""
     blocks: list[dict] = []
     run: list[Item] = []
@@ -108,7 +117,8 @@ def _page_blocks(page: Page, items: list[Item], analysis: dict, columns: list[di
     def flush_run() -> None:
         for start in range(0, len(run), MAX_PER_CHART):
             chunk = run[start:start + MAX_PER_CHART]
-            blocks.append(_distribution_block(page.title, chunk, analysis, columns, counter[0], previous))
+            blocks.append(_distribution_block(page.title, chunk, analysis, columns, counter[0], previous,
+                                              instruments))
             counter[0] += len(chunk)
         run.clear()
 
@@ -143,7 +153,7 @@ def module_section(module: Module, instruments: InstrumentSet, analysis: dict, c
         items = [item for item in page.items
                  if asked_in(page, item, gemeente) and item.name not in skip and item.type != ItemType.NOTE
                  and any(v.name in analysis["items"] for v in item.variables())]
-        blocks.extend(_page_blocks(page, items, analysis, columns, counter, previous))
+        blocks.extend(_page_blocks(page, items, analysis, columns, counter, previous, instruments))
     if not blocks:
         return None
     return {"id": module.id, "title": module.title, "blocks": blocks}

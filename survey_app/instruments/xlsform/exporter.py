@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Choice, Item, ItemType, Module, Page
-from .extension_sheets import CONSTRUCT_COLUMNS, PAIR_COLUMNS, SCALE_COLUMNS, with_range
+from .extension_sheets import CONSTRUCT_COLUMNS, GRID_COLUMN_COLUMNS, PAIR_COLUMNS, SCALE_COLUMNS, with_range
 
 SURVEY_COLUMNS = ("type", "name", "label", "hint", "required", "required_message", "relevant", "constraint",
                   "constraint_message", "appearance", "parameters", "min", "max", "max_length", "min_label",
@@ -135,8 +135,14 @@ def workbook_rows(module: Module) -> dict[str, tuple[tuple[str, ...], list[dict[
         out["scales"] = (SCALE_COLUMNS, scale_rows)
     if module.constructs:
         out["constructs"] = (CONSTRUCT_COLUMNS, [
-            {"name": c.name, "label": c.label, "items": " ".join(c.items), "min_items": str(c.min_items)}
+            {"name": c.name, "label": c.label, "items": " ".join(c.items), "min_items": str(c.min_items),
+             "min_asked": str(c.min_asked) if c.min_asked is not None else ""}
             for c in module.constructs])
+    grid_columns = [{"grid": item.name, "name": c.name, "conditional_on": c.conditional_on,
+                     "conditional_label": c.conditional_label}
+                    for item in module.items for c in item.columns if c.conditional_on]
+    if grid_columns:
+        out["grid_columns"] = (GRID_COLUMN_COLUMNS, grid_columns)
     if module.pairs:
         out["pairs"] = (PAIR_COLUMNS, [{"name": p.name, "kind": p.kind, "label": p.label, "a": p.a, "b": p.b}
                                        for p in module.pairs])

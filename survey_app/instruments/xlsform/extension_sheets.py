@@ -12,8 +12,9 @@ from .columns import Cells
 from .sheets import Sheet
 
 SCALE_COLUMNS = ("list_name", "label", "level")
-CONSTRUCT_COLUMNS = ("name", "label", "items", "min_items")
+CONSTRUCT_COLUMNS = ("name", "label", "items", "min_items", "min_asked")
 PAIR_COLUMNS = ("name", "kind", "label", "a", "b")
+GRID_COLUMN_COLUMNS = ("grid", "name", "conditional_on", "conditional_label")
 
 
 def range_constraint(minimum: str, maximum: str) -> str:
@@ -59,9 +60,9 @@ def read_constructs(sheet: Sheet | None) -> list[dict]:
     for cells in _rows(sheet):
         construct: dict = {"name": cells.get("name"), "label": cells.get("label"),
                            "items": [p for p in re.split(r"[\s,]+", cells.get("items")) if p]}
-        min_items = cells.get("min_items")
-        if min_items:
-            construct["min_items"] = int(min_items) if min_items.isdigit() else min_items
+        for key in ("min_items", "min_asked"):
+            if value := cells.get(key):
+                construct[key] = int(value) if value.isdigit() else value
         constructs.append(construct)
     return constructs
 
@@ -69,3 +70,18 @@ def read_constructs(sheet: Sheet | None) -> list[dict]:
 def read_pairs(sheet: Sheet | None) -> list[dict]:
     """The ``pairs:`` of the module."""
     return [{column: cells.get(column) for column in PAIR_COLUMNS} for cells in _rows(sheet)]
+
+
+def read_grid_columns(sheet: Sheet | None) -> dict[tuple[str, str], dict]:
+    """(grid, column) -> its `conditional_on` / `conditional_label` (the grid's choice list has no place for them)."""
+    return {(c.get("grid"), c.get("name")): {key: c.get(key) for key in GRID_COLUMN_COLUMNS[2:] if c.get(key)}
+            for c in _rows(sheet) if c.get("grid") and c.get("name")}
+
+
+def apply_grid_columns(pages: list[dict], extra: dict[tuple[str, str], dict]) -> None:
+    """Put the `grid_columns` sheet's keys back on the columns of the module's yes/no grids, in place."""
+    for page in pages:
+        for item in page.get("items", []):
+            if item.get("type") == "yesno_grid":
+                for column in item.get("columns", []):
+                    column.update(extra.get((item["name"], column["name"]), {}))

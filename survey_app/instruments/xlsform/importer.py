@@ -15,7 +15,13 @@ from .choices import read_choice_lists
 from .codes import XlsformCode, XlsformError, XlsformProblem
 from .columns import CHOICES_COLUMNS, SURVEY_COLUMNS, Cells, choose_language, split_header
 from .context import Context, and_all
-from .extension_sheets import read_constructs, read_pairs, read_scale_labels
+from .extension_sheets import (
+    apply_grid_columns,
+    read_constructs,
+    read_grid_columns,
+    read_pairs,
+    read_scale_labels,
+)
 from .field_table import collect_fields
 from .items import gemeenten, item_dicts
 from .sheets import Sheet, read_workbook
@@ -47,6 +53,7 @@ def import_xlsform(path: str | Path, module_id: str, skip_unsupported: bool = Fa
     assign_names(tree, file, problems)
     collect_fields(tree, ctx)
     pages = _pages(tree, ctx, settings)
+    apply_grid_columns(pages, read_grid_columns(sheets.get("grid_columns")))
     module = {
         "#": [f"Omgezet uit XLSForm {Path(file).name} (flask instruments import-xlsform)."],
         "id": module_id,
