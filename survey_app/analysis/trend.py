@@ -186,6 +186,8 @@ def trend(waves: Sequence[TrendWave], team_map: Sequence[Sequence[str]] = ()) ->
         "scopes": [{"id": s["id"], "kind": s["kind"], "label": s["label"], "parent": s["parent"]} for s in scopes],
         "lineage": {team: {w: slugs for w, slugs in per_wave.items() if slugs != [team]}
                     for team, per_wave in lineage.items()},
+        "team_labels": {s["id"].removeprefix("team:"): s["label"] for w in reversed(waves)
+                        for s in w.analysis["scopes"] if s["kind"] == "team"},
         "respondents": {s["id"]: [_respondents(w, s["id"], line(s, w)) for w in waves] for s in scopes},
         "response": {s["id"]: [{"wave": w.name, "year": w.year, **_response(w, s["id"], line(s, w))}
                                for w in waves] for s in scopes},

@@ -17,7 +17,10 @@ from survey_app.reports.bijlage import bijlage_context
 from survey_app.reports.dutch import format_date
 from survey_app.reports.extras import previous_means
 from survey_app.reports.gemeente import gemeente_context
+from survey_app.reports.series_parts import add_gemeente_parts, add_team_parts, harmonised_means
 from survey_app.services.analysis import ComparisonOptions, Harmonisation, run_analysis
+from survey_app.services.harmonisation import harmonisation_between
+from survey_app.services.trend import run_trend
 
 CACHE_SIZE = 16
 _cache: OrderedDict[tuple, dict] = OrderedDict()
@@ -100,19 +103,31 @@ def today() -> str:
 
 
 def previous_for(wave: Wave, team: Team) -> dict | None:
-    """The team's means in its previous wave, labelled, for the comparison section of the bijlage."""
+    """The team's means in its previous wave, labelled and put on this wave's scale by the stored rules, for the
+    comparison section of the bijlage."""
     earlier = previous_wave_of_team(wave, team)
     if earlier is None:
         return None
-    means = previous_means(cached_analysis(earlier), team.slug)
-    return {"label": earlier.label or earlier.name, "short": earlier.name, **means}
+    stored = harmonisation_between(earlier, wave)
+    factors = {name: f.factor for name, f in stored.factors.items()}
+    means = harmonised_means(previous_means(cached_analysis(earlier), team.slug), factors,
+                             stored.changed - frozenset(factors))
+    return {"label": earlier.label or earlier.name, "short": earlier.name, **means,
+            "rules": [rule.describe() for rule in stored.rules]}
+
+
+def trend_for(wave: Wave) -> dict | None:
+    """The trend of the wave's series up to this wave (services/trend.py), or None outside a series."""
+    return run_trend(wave, {wave.id: cached_analysis(wave)})
 
 
 def team_report_context(wave: Wave, team: Team) -> dict:
     """The prepared bijlage of one team of a wave."""
     analysis = cached_analysis(wave)
-    return bijlage_context(analysis, wave_instruments(wave), team.slug, team.gemeente.slug, today(),
-                           previous=previous_for(wave, team), themes=coded_themes(wave))
+    previous = previous_for(wave, team)
+    context = bijlage_context(analysis, wave_instruments(wave), team.slug, team.gemeente.slug, today(),
+                              previous=previous, themes=coded_themes(wave))
+    return add_team_parts(context, trend_for(wave), wave_instruments(wave), team.slug, team.gemeente.slug, previous)
 
 
 def comparison_for(wave: Wave, gemeente: str, compare: Wave | None = None,
@@ -130,5 +145,6 @@ def gemeente_report_context(wave: Wave, gemeente: str, compare: Wave | None = No
                             options: ComparisonOptions | None = None) -> dict:
     """The prepared gemeente report of a wave."""
     comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
-    return gemeente_context(cached_analysis(wave), wave_instruments(wave), gemeente, today(),
-                            comparison=comparison, older=older)
+    context = gemeente_context(cached_analysis(wave), wave_instruments(wave), gemeente, today(),
+                               comparison=comparison, older=older)
+    return add_gemeente_parts(context, trend_for(wave), wave_instruments(wave), gemeente, comparison)
