@@ -3,6 +3,7 @@ as JSON (Tabel 2, Tabel 8, the appendix of 24 statements × 3 years) and in the 
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -29,8 +30,16 @@ def test_demo_trend_json_has_tabel_2_tabel_8_and_the_appendix_harmonised_by_the_
     assert "demo-2016 → demo-2017 (bakens)" in rules and "1,12" in rules and "004:3549-3596" in rules
     assert "2015 = demo-2015, 2016 = demo-2016, 2017 = demo-2017" in runner.invoke(args=["series", "list"]).output
 
-    trend = _analyse(runner, tmp_path, "demo-2017", "--trend")
+    csv_path = tmp_path.parent / f"{tmp_path.name}-trend.csv"
+    trend = _analyse(runner, tmp_path, "demo-2017", "--trend", "--csv", str(csv_path))
     assert [w["year"] for w in trend["waves"]] == ["2015", "2016", "2017"]
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        rows = {(r["variable"], r["scope"], r["year"]): r for r in csv.DictReader(handle)}
+    harmonised = rows[("baken_3", "gemeente:zwolle", "2016")]
+    entry = trend["constructs"]["baken_3"]["gemeente:zwolle"][1]
+    assert float(harmonised["mean"]) == entry["mean"] and harmonised["factor"] == "1.12"
+    assert rows[("baken_1", "team:zwolle-midden", "2015")]["status"] == "verborgen: constituent_hidden"
+    assert rows[("baken_1", "team:zwolle-midden", "2015")]["mean"] == ""
     # Tabel 2 as printed in 004: invited and responded per gemeente and year, rates of the totals
     zwolle = [(e["invited"], e["responded"]) for e in trend["response"]["gemeente:zwolle"]]
     assert zwolle == [(105, 56), (120, 61), (114, 83)]
