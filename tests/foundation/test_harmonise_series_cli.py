@@ -93,3 +93,31 @@ def test_bad_series_are_refused(runner, waves, tmp_path):
     assert db.session.query(WaveSeries).count() == 0
     alone = runner.invoke(args=["analyse", "m-2017", "--trend", "--json", str(tmp_path / "t.json")])
     assert alone.exit_code == 1 and "hoort niet (als tweede of latere golf) bij een reeks" in alone.output
+
+
+def test_an_earlier_wave_keeps_its_own_answer_scale_and_the_change_is_recognised(runner, waves, tmp_path):
+    from survey_app.config import PROJECT_ROOT
+    from survey_app.instrument_registry import wave_instruments
+    from survey_app.services.demo_years import AGREEMENT_BLOCK, FREQUENCY_BLOCK
+    from survey_app.services.harmonisation import harmonisation_between
+    from survey_app.services.waves import get_wave
+
+    folder = tmp_path / "instrumenten-2015"
+    folder.mkdir()
+    text = (PROJECT_ROOT / "instruments" / "bakens.yaml").read_text(encoding="utf-8")
+    (folder / "bakens.yaml").write_text(text.replace(AGREEMENT_BLOCK, FREQUENCY_BLOCK)
+                                        .replace("scale: eens5", "scale: altijd5"), encoding="utf-8")
+    result = runner.invoke(args=["wave", "create", "oud-2015", "--instruments", "bakens",
+                                 "--instruments-dir", str(folder)])
+    assert result.exit_code == 0, result.output
+    old = get_wave("oud-2015")
+    labels = [c.label for c in wave_instruments(old).item("bk_vraag_centraal").scale.choices]
+    assert labels == ["nooit", "zelden", "soms", "vaak", "altijd"]
+    dictionary = runner.invoke(args=["instruments", "dictionary", "--wave", "oud-2015"]).output
+    assert "altijd" in dictionary
+    stored = harmonisation_between(old, get_wave("m-2017"))
+    assert "bk_vraag_centraal" in stored.changed and not stored.factors
+    runner.invoke(args=["harmonise", "set", "oud-2015", "m-2017", "--items", "bakens", "--factor", "1,12"])
+    stored = harmonisation_between(old, get_wave("m-2017"))
+    assert stored.factors["bk_vraag_centraal"].factor == pytest.approx(1.12)
+    assert stored.factors["baken_3"].factor == pytest.approx(1.12)
