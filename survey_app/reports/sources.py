@@ -19,7 +19,8 @@ from survey_app.reports.extras import previous_means
 from survey_app.reports.gemeente import gemeente_context
 from survey_app.reports.series_parts import add_gemeente_parts, add_team_parts, harmonised_means
 from survey_app.services.analysis import ComparisonOptions, Harmonisation, run_analysis
-from survey_app.services.harmonisation import harmonisation_between
+from survey_app.services.harmonisation import harmonisation_between, list_rules
+from survey_app.services.series import series_of
 from survey_app.services.trend import run_trend
 
 CACHE_SIZE = 16
@@ -43,7 +44,9 @@ def data_key(wave: Wave) -> tuple:
 def cached_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
                     harmonisation: Harmonisation | None = None, options: ComparisonOptions | None = None) -> dict:
     """run_analysis, remembered in-process per (wave id, response count, comparison) for web requests."""
-    key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation), repr(options))
+    stored = tuple(rule.describe() for rule in list_rules()) if compare and harmonisation is None else ()
+    key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation), repr(options),
+           stored)  # a changed stored rule must not serve a comparison made with the old one
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -117,8 +120,24 @@ def previous_for(wave: Wave, team: Team) -> dict | None:
 
 
 def trend_for(wave: Wave) -> dict | None:
-    """The trend of the wave's series up to this wave (services/trend.py), or None outside a series."""
-    return run_trend(wave, {wave.id: cached_analysis(wave)})
+    """The trend of the wave's series up to this wave (services/trend.py), or None outside a series; remembered
+    like the analyses, per the data of every wave of the trend, the team map and the stored rules."""
+    found = series_of(wave)
+    if found is None or len(found[1]) < 2:
+        return None
+    series, members = found
+    key = ("trend", tuple(data_key(m.wave) for m in members), repr(series.team_map),
+           tuple(rule.describe() for rule in list_rules()))
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    result = run_trend(wave, {m.wave_id: cached_analysis(m.wave) for m in members})
+    with _lock:
+        _cache[key] = result
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
 
 
 def team_report_context(wave: Wave, team: Team) -> dict:
