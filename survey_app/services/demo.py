@@ -115,8 +115,8 @@ def load_demo(instruments: InstrumentSet, seed: int = 2017) -> DemoResult:
     module_ids = [m.id for m in instruments.modules]
 
     old_scale = take_snapshot(frequency_scale_content()).id
-    first = _earlier_wave(DEMO_FIRST_WAVE, "2015", module_ids, instruments, data, old_scale, rng, shift=-0.15)
-    previous = _earlier_wave(DEMO_PREVIOUS_WAVE, "2016", module_ids, instruments, data, old_scale, rng, shift=-0.1)
+    first = _earlier_wave(DEMO_FIRST_WAVE, "2015", module_ids, instruments, data, old_scale, rng, shift=-0.45)
+    previous = _earlier_wave(DEMO_PREVIOUS_WAVE, "2016", module_ids, instruments, data, old_scale, rng, shift=-0.35)
 
     wave = create_wave(DEMO_WAVE, module_ids, instruments, headcounts,
                        label="Demo 2017 (synthetische antwoorden)", is_demo=True)
