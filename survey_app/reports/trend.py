@@ -80,27 +80,31 @@ def gemeente_trend(trend: dict | None, instruments: InstrumentSet, gemeente: str
     scope = gemeente_scope(gemeente)
     if scope not in trend["respondents"]:
         return None
-    years = _years(trend)
-    respondents = [format_number(n, 0) if n else "–" for n in trend["respondents"][scope]]
+    taken = [i for i, n in enumerate(trend["respondents"][scope]) if n]
+    years = [trend["waves"][i]["year"] for i in taken]
+    respondents = [format_number(trend["respondents"][scope][i], 0) for i in taken]
     label = next(s["label"] for s in trend["scopes"] if s["id"] == scope)
     modules = []
-    for group in scale_groups(instruments, trend):
+    for group in scale_groups(instruments, trend) if len(taken) > 1 else []:
         rows, lines = [], []
         for number, construct in enumerate(group["constructs"], start=1):
-            cells = [_cell(e, 2) for e in trend["constructs"][construct.name][scope]]
+            entries = trend["constructs"][construct.name][scope]
+            cells = [_cell(entries[i], 2) for i in taken]
             rows.append({"label": construct.label, "number": number, "cells": cells})
             lines.append({"label": f"{number}. {construct.label}", "values": [c["value"] for c in cells]})
         names = [name for _, name in group["statements"]]
         appendix = [{"number": number, "label": instruments.item(name).label,
-                     "cells": [_cell(e) for e in trend["items"][name][scope]]}
+                     "cells": [_cell(trend["items"][name][scope][i]) for i in taken]}
                     for number, name in group["statements"]]
+        counts = _n_range(trend, names, scope)
         title = group["module"].title
         modules.append({
-            "title": title, "rows": rows, "appendix": appendix, "appendix_n": _n_range(trend, names, scope),
+            "title": title, "rows": rows, "appendix": appendix, "appendix_n": [counts[i] for i in taken],
             "chart": _chart(title, years, lines),
             "alt": f"Lijndiagram: gemiddelde score per jaar ({', '.join(years)}) van {title} in {label}",
         })
     return {"years": years, "respondents": respondents, "label": label, "series": trend["series"]["label"],
+            "all_years": _years(trend), "first_time": len(taken) < 2,
             "response": response_table(trend), "modules": modules, "rules": trend.get("rules", []),
             "factors": bool(trend.get("factors"))}
 

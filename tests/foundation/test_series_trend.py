@@ -130,6 +130,10 @@ def test_gemeente_report_and_bijlage_show_the_trend_and_name_the_rule(app, demo)
     verantwoording = html[html.index("<h2>Verantwoording</h2>"):]
     assert "demo-2016 → demo-2017 (bakens)" in verantwoording and "1,12" in verantwoording
 
+    # a gemeente in its first year gets Tabel 2 but no scale trend
+    first_time = gemeente_report_context(wave, "steenwijkerland")["trend"]
+    assert first_time["first_time"] and first_time["modules"] == [] and first_time["years"] == ["2017"]
+
     midden = db.session.scalar(select(Team).where(Team.slug == "zwolle-midden"))
     bijlage = team_report_context(wave, midden)
     assert bijlage["trend"]["years"] == ["2015", "2016", "2017"]
