@@ -27,6 +27,11 @@ def _cell(entry: dict, decimals: int = 1) -> dict:
     return {"mean": text, "n": "", "mark": "", "value": None}
 
 
+def _and(words: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
+
+
 def _years(trend: dict) -> list[str]:
     return [w["year"] for w in trend["waves"]]
 
@@ -129,11 +134,14 @@ def team_trend(trend: dict | None, instruments: InstrumentSet, team: str, gemeen
                 cell for i in taken for cell in (team_cells[i], gemeente_cells[i] if gemeente_cells else _cell({}))]})
     lineage = trend["lineage"].get(team, {})
     labels = trend.get("team_labels", {})
-    notes = []
+    years_of: dict[tuple[str, ...], list[str]] = {}
     for wave in trend["waves"]:
-        slugs = lineage.get(wave["name"])
-        if slugs:
-            names = [labels.get(slug, slug) for slug in slugs]
-            notes.append(f"{wave['year']}: de teams waaruit dit team is voortgekomen ({', '.join(names)}), samen")
+        if lineage.get(wave["name"]):
+            years_of.setdefault(tuple(lineage[wave["name"]]), []).append(wave["year"])
+    notes = []
+    for slugs, in_years in years_of.items():
+        names = _and([labels.get(slug, slug) for slug in slugs])
+        notes.append(f"{_and(in_years)}: {'de teams' if len(slugs) > 1 else 'het team'} waaruit dit team is "
+                     f"voortgekomen ({names}){', samen' if len(slugs) > 1 else ''}")
     return {"years": years, "rows": rows, "lineage": notes, "rules": trend.get("rules", []),
             "respondents": [format_number(trend["respondents"][team_id][i], 0) for i in taken]}

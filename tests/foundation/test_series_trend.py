@@ -140,7 +140,9 @@ def test_gemeente_report_and_bijlage_show_the_trend_and_name_the_rule(app, demo)
     first = bijlage["trend"]["rows"][0]["cells"]
     assert first[0]["mean"] == "–" and first[0]["mark"] and first[1]["value"] is not None  # team hidden, gemeente
     bijlage_html = render_html(template_for(bijlage), bijlage)
-    assert "Ontwikkeling van het team" in bijlage_html and "Sociaal wijkteam Diezerpoort" in bijlage_html
+    assert "Ontwikkeling van het team" in bijlage_html
+    assert bijlage["trend"]["lineage"] == ["2015 en 2016: de teams waaruit dit team is voortgekomen (Sociaal wijkteam "
+                                           "Centrum en Sociaal wijkteam Diezerpoort), samen"]
     assert "1,12" in bijlage_html[bijlage_html.index("<h2>Verantwoording</h2>"):]
     # the previous-wave column of the bijlage is on this wave's scale: 2016's published mean × 1,12
     noord = db.session.scalar(select(Team).where(Team.slug == "zwolle-noord"))
