@@ -121,7 +121,8 @@ def _entry(wave: TrendWave, section: str, name: str, scope: str, lineage: list[s
         parts = [entries.get(f"team:{slug}") for slug in lineage]
         hidden = [p for p in parts if p is None or p.get("suppressed")]
         if hidden:
-            return {"suppressed": True, "reason": "constituent_hidden"}
+            reasons = sorted({(p or {}).get("reason") or "absent" for p in hidden})
+            return {"suppressed": True, "reason": "constituent_hidden", "constituent_reasons": reasons}
         aggregate = _aggregate(wave, name, lineage)
         return aggregate if aggregate.get("absent") else _scaled(aggregate, factor) | {"teams": lineage}
     if entry is None:

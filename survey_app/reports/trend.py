@@ -22,7 +22,10 @@ def _cell(entry: dict, decimals: int = 1) -> dict:
         mean = format_number(entry["mean"], decimals) if decimals != 1 else format_mean(entry["mean"])
         return {"mean": mean, "n": format_number(entry.get("n"), 0), "mark": "", "value": entry["mean"]}
     if entry.get("suppressed"):
-        return {"mean": format_mean(None), "n": "", "mark": reason_mark(entry.get("reason")), "value": None}
+        # a merged team is hidden for the reasons its hidden predecessors were: † only when all were complementary
+        reasons = entry.get("constituent_reasons") or [entry.get("reason")]
+        mark = reason_mark("complementary" if set(reasons) == {"complementary"} else reasons[0])
+        return {"mean": format_mean(None), "n": "", "mark": mark, "value": None}
     text = "n.v.t." if entry.get("not_comparable") else format_mean(None)
     return {"mean": text, "n": "", "mark": "", "value": None}
 

@@ -70,7 +70,7 @@ def test_merged_team_aggregates_its_predecessors_only_when_each_was_shown():
     assert _published(hidden_first, "items", "bk_1", "team:diezerpoort")["suppressed"]
     hidden = trend([hidden_first, hidden_last], MERGER)["items"]["bk_1"]["team:midden"]
     assert hidden[0] == {"wave": "w2015", "year": "2015", "suppressed": True, "reason": "constituent_hidden",
-                         "change": None}
+                         "constituent_reasons": ["complementary", "scope_n_below_min"], "change": None}
     assert hidden[1]["mean"] is not None and hidden[1]["change"] is None  # no difference with a hidden end
 
 
