@@ -26,6 +26,11 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(analyse.analyse)
 
+    from survey_app.cli import harmonise, series
+
+    app.cli.add_command(harmonise.group)
+    app.cli.add_command(series.group)
+
     from survey_app.cli import reports
 
     app.cli.add_command(reports.group)

@@ -11,11 +11,14 @@ from flask import current_app
 from survey_app.cli.common import transactional
 from survey_app.extensions import db
 from survey_app.instrument_registry import current_instruments
+from survey_app.instruments.loader import load_instruments
 from survey_app.models import WaveStatus
 from survey_app.services import audit
 from survey_app.services.errors import InputError
 from survey_app.services.invitations import create_invitations, write_links_csv
 from survey_app.services.waves import create_wave, get_wave, read_headcounts, set_status
+from survey_app.snapshots.content import snapshot_content
+from survey_app.snapshots.store import take_snapshot
 
 group = click.Group("wave", help="Golven (metingen).")
 
@@ -26,13 +29,20 @@ group = click.Group("wave", help="Golven (metingen).")
 @click.option("--headcounts", type=click.Path(dir_okay=False), help="CSV met kolommen team,invited.")
 @click.option("--label", default="", help="Leesbare naam, bijvoorbeeld '2-meting 2017'.")
 @click.option("--min-cell-size", type=int, default=None, help="Minimale celgrootte (standaard MIN_CELL_SIZE).")
+@click.option("--instruments-dir", type=click.Path(file_okay=False, exists=True),
+              help="Een eerdere golf met zijn eigen vragenlijst (bijv. de Bakens op de schaal nooit-altijd): de "
+                   "modules uit deze map worden bij de golf vastgelegd in plaats van die uit instruments/.")
 @transactional
-def create(name: str, modules: str, headcounts: str | None, label: str, min_cell_size: int | None) -> None:
+def create(name: str, modules: str, headcounts: str | None, label: str, min_cell_size: int | None,
+           instruments_dir: str | None) -> None:
     """Maak een golf met zijn modules en (optioneel) het aantal uitgenodigden per team."""
     counts = read_headcounts(headcounts) if headcounts else None
     module_ids = [m.strip() for m in modules.split(",") if m.strip()]
-    wave = create_wave(name, module_ids, current_instruments(), counts, label=label,
+    instruments = load_instruments([instruments_dir]) if instruments_dir else current_instruments()
+    wave = create_wave(name, module_ids, instruments, counts, label=label,
                        min_cell_size=current_app.config["MIN_CELL_SIZE"] if min_cell_size is None else min_cell_size)
+    if instruments_dir:
+        wave.snapshot_id = take_snapshot(snapshot_content(instruments.subset(tuple(module_ids)))).id
     audit.record(audit.Action.WAVE_CREATED, f"golf {wave.name}")
     click.echo(f"Golf '{wave.name}' gemaakt met {len(wave.modules)} modules en {len(wave.teams)} teams.")
 

@@ -23,6 +23,7 @@ from survey_app.models.coding import (
 from survey_app.models.org import Gemeente, Team
 from survey_app.models.ratelimit import RateLimitCounter
 from survey_app.models.responses import Answer, Draft, Invitation, InvitationStatus, Response
+from survey_app.models.series import HarmonisationRule, SeriesWave, WaveSeries
 from survey_app.models.snapshots import InstrumentSnapshot
 from survey_app.models.users import Role, User, user_team
 from survey_app.models.waves import Wave, WaveModule, WaveStatus, WaveTeam
@@ -35,5 +36,5 @@ __all__ = [
     "Code", "CodeHistory", "CoderAssignment", "CodeStatus", "Coding", "CodingDocument", "CodingProject",
     "CodingSession", "Consent", "Fragment", "Memo", "Participant", "ProjectKind", "session_attendance",
     "MatrixAspect", "MatrixCase", "MatrixProject", "MatrixScore", "PlanAction", "PlanFocus",
-    "MailCampaign", "MailRecipient",
+    "MailCampaign", "MailRecipient", "HarmonisationRule", "SeriesWave", "WaveSeries",
 ]

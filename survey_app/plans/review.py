@@ -48,6 +48,10 @@ def review_for(wave: Wave, team: Team, harmonisation: Harmonisation | None = Non
         figures[key] = (WaveFigures(figure(before_analysis, subject, team.slug), before_subjects.get(key)),
                         WaveFigures(figure(after_analysis, after_subjects.get(key) or subject, team.slug),
                                     after_subjects.get(key)))
+    if harmonisation is None:  # the stored rules between the two waves, as every other comparison uses them
+        from survey_app.services.analysis import stored_harmonisation
+
+        harmonisation = stored_harmonisation(earlier, wave)
     return review(records, figures, factors_from(harmonisation), earlier.label or earlier.name)
 
 

@@ -17,7 +17,8 @@ from survey_app.models import Wave
 from survey_app.plans.review import add_review
 from survey_app.reports.bijlage import bijlage_context
 from survey_app.reports.gemeente import gemeente_context
-from survey_app.reports.sources import cached_analysis, coded_themes, comparison_for, previous_for, today
+from survey_app.reports.series_parts import add_gemeente_parts, add_team_parts
+from survey_app.reports.sources import cached_analysis, coded_themes, comparison_for, previous_for, today, trend_for
 from survey_app.reports.worker import TMP_SUFFIX, Job, render_job
 from survey_app.services.analysis import ComparisonOptions, Harmonisation
 
@@ -43,14 +44,18 @@ def prepare_jobs(wave: Wave, out_dir: Path, compare: Wave | None = None,
     generated_on = today()
     teams = sorted((p.team for p in wave.teams), key=lambda t: (t.gemeente.slug, t.slug))
     jobs = []
+    trend = trend_for(wave)
     for gemeente in sorted({team.gemeente.slug for team in teams}):
         comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
         context = gemeente_context(analysis, instruments, gemeente, generated_on, comparison=comparison, older=older)
+        add_gemeente_parts(context, trend, instruments, gemeente, comparison)
         jobs.append(Job(gemeente_filename(wave, gemeente), context, str(out_dir)))
     for team in teams:
-        context = add_review(bijlage_context(analysis, instruments, team.slug, team.gemeente.slug, generated_on,
-                                             previous=previous_for(wave, team), themes=themes),
-                             wave, team, harmonisation)
+        previous = previous_for(wave, team)
+        context = bijlage_context(analysis, instruments, team.slug, team.gemeente.slug, generated_on,
+                                  previous=previous, themes=themes)
+        add_team_parts(context, trend, instruments, team.slug, team.gemeente.slug, previous)
+        add_review(context, wave, team, harmonisation)
         jobs.append(Job(team_filename(wave, team.gemeente.slug, team.slug), context, str(out_dir)))
     return jobs
 

@@ -77,7 +77,7 @@ def scales_used(instruments: InstrumentSet) -> list[str]:
 def harmonisation_notes(analysis: dict) -> list[str]:
     """Factors a comparison used to put an older scale on the current one, with their basis."""
     comparison = analysis.get("comparison") or {}
-    notes = []
+    notes = list(comparison.get("rules", []))  # the stored rules by name, then each factor as applied
     for test in comparison.get("tests", []):
         if "factor" in test:
             note = (f"Scores van {comparison['with']} vermenigvuldigd met {format_number(test['factor_rounded'], 2)}"

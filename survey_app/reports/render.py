@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from survey_app.reports.charts import data_uri, legend_classes, profile_chart, stacked_chart
 from survey_app.reports.dutch import mark_legend
+from survey_app.reports.trend_chart import with_trend_charts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -86,6 +87,7 @@ def with_charts(context: dict) -> dict:
                 block["legend"] = list(zip(classes, chart["categories"], strict=True))
     if context.get("bakens"):
         context["bakens"]["chart_uri"] = data_uri(profile_chart(context["bakens"]["chart"]))
+    with_trend_charts(context)
     return context
 
 

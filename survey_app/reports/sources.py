@@ -17,7 +17,11 @@ from survey_app.reports.bijlage import bijlage_context
 from survey_app.reports.dutch import format_date
 from survey_app.reports.extras import previous_means
 from survey_app.reports.gemeente import gemeente_context
+from survey_app.reports.series_parts import add_gemeente_parts, add_team_parts, harmonised_means
 from survey_app.services.analysis import ComparisonOptions, Harmonisation, run_analysis
+from survey_app.services.harmonisation import harmonisation_between, list_rules
+from survey_app.services.series import series_of
+from survey_app.services.trend import run_trend
 
 CACHE_SIZE = 16
 _cache: OrderedDict[tuple, dict] = OrderedDict()
@@ -40,7 +44,9 @@ def data_key(wave: Wave) -> tuple:
 def cached_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
                     harmonisation: Harmonisation | None = None, options: ComparisonOptions | None = None) -> dict:
     """run_analysis, remembered in-process per (wave id, response count, comparison) for web requests."""
-    key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation), repr(options))
+    stored = tuple(rule.describe() for rule in list_rules()) if compare and harmonisation is None else ()
+    key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation), repr(options),
+           stored)  # a changed stored rule must not serve a comparison made with the old one
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -100,12 +106,38 @@ def today() -> str:
 
 
 def previous_for(wave: Wave, team: Team) -> dict | None:
-    """The team's means in its previous wave, labelled, for the comparison section of the bijlage."""
+    """The team's means in its previous wave, labelled and put on this wave's scale by the stored rules, for the
+    comparison section of the bijlage."""
     earlier = previous_wave_of_team(wave, team)
     if earlier is None:
         return None
-    means = previous_means(cached_analysis(earlier), team.slug)
-    return {"label": earlier.label or earlier.name, "short": earlier.name, **means}
+    stored = harmonisation_between(earlier, wave)
+    factors = {name: f.factor for name, f in stored.factors.items()}
+    means = harmonised_means(previous_means(cached_analysis(earlier), team.slug), factors,
+                             stored.changed - frozenset(factors))
+    return {"label": earlier.label or earlier.name, "short": earlier.name, **means,
+            "rules": [rule.describe() for rule in stored.rules]}
+
+
+def trend_for(wave: Wave) -> dict | None:
+    """The trend of the wave's series up to this wave (services/trend.py), or None outside a series; remembered
+    like the analyses, per the data of every wave of the trend, the team map and the stored rules."""
+    found = series_of(wave)
+    if found is None or len(found[1]) < 2:
+        return None
+    series, members = found
+    key = ("trend", tuple(data_key(m.wave) for m in members), repr(series.team_map),
+           tuple(rule.describe() for rule in list_rules()))
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    result = run_trend(wave, {m.wave_id: cached_analysis(m.wave) for m in members})
+    with _lock:
+        _cache[key] = result
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
 
 
 def team_report_context(wave: Wave, team: Team) -> dict:
@@ -113,8 +145,11 @@ def team_report_context(wave: Wave, team: Team) -> dict:
     from survey_app.plans.review import add_review
 
     analysis = cached_analysis(wave)
-    return add_review(bijlage_context(analysis, wave_instruments(wave), team.slug, team.gemeente.slug, today(),
-                                      previous=previous_for(wave, team), themes=coded_themes(wave)), wave, team)
+    previous = previous_for(wave, team)
+    context = bijlage_context(analysis, wave_instruments(wave), team.slug, team.gemeente.slug, today(),
+                              previous=previous, themes=coded_themes(wave))
+    add_team_parts(context, trend_for(wave), wave_instruments(wave), team.slug, team.gemeente.slug, previous)
+    return add_review(context, wave, team)
 
 
 def comparison_for(wave: Wave, gemeente: str, compare: Wave | None = None,
@@ -132,5 +167,6 @@ def gemeente_report_context(wave: Wave, gemeente: str, compare: Wave | None = No
                             options: ComparisonOptions | None = None) -> dict:
     """The prepared gemeente report of a wave."""
     comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
-    return gemeente_context(cached_analysis(wave), wave_instruments(wave), gemeente, today(),
-                            comparison=comparison, older=older)
+    context = gemeente_context(cached_analysis(wave), wave_instruments(wave), gemeente, today(),
+                               comparison=comparison, older=older)
+    return add_gemeente_parts(context, trend_for(wave), wave_instruments(wave), gemeente, comparison)

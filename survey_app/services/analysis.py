@@ -26,6 +26,8 @@ class Harmonisation:
     changed: frozenset[str] = frozenset()
     factor: HarmonisationFactor | None = None
     factors: dict[str, HarmonisationFactor] = field(default_factory=dict)
+    #: the stored rules these factors come from (empty for `--changed-scale` / `--calibration`)
+    rules: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def changed_variables(instruments: InstrumentSet, names: list[str]) -> frozenset
     return frozenset(out)
 
 
-def _number(text: str) -> float:
+def parse_number(text: str) -> float:
     """A finite number from a CSV cell (decimal comma allowed), bounded in length before conversion."""
     if len(text.strip()) > MAX_NUMBER_CHARS:
         raise ValueError(text)
@@ -93,8 +95,8 @@ def read_calibration(path: str | Path) -> HarmonisationFactor:
     new, old, problems = [], [], []
     for row, line in zip(table.rows, table.lines, strict=True):
         try:
-            new.append(_number(row["new"]))
-            old.append(_number(row["old"]))
+            new.append(parse_number(row["new"]))
+            old.append(parse_number(row["old"]))
         except ValueError:
             problems.append(InputProblem(table.source, "geen getal", line))
     if problems:
@@ -107,16 +109,25 @@ def read_calibration(path: str | Path) -> HarmonisationFactor:
 
 def harmonisation_from_options(wave: Wave, compare: Wave | None, changed_scale: str,
                                calibration: str | None) -> Harmonisation | None:
-    """The `--changed-scale` / `--calibration` options of `flask analyse` and `flask reports build`."""
+    """The `--changed-scale` / `--calibration` options of `flask analyse` and `flask reports build`: an override
+    of the stored rules; None (use the stored rules) when neither is given."""
     names = [n.strip() for n in changed_scale.split(",") if n.strip()]
     if (names or calibration) and compare is None:
         raise fail("--changed-scale", "alleen zinvol met --compare")
-    if compare is None:
+    if compare is None or not (names or calibration):
         return None
     return Harmonisation(
         changed=changed_variables(wave_instruments(wave), names) if names else frozenset(),
         factor=read_calibration(calibration) if calibration else None,
     )
+
+
+def stored_harmonisation(old: Wave, new: Wave) -> Harmonisation:
+    """The stored rules between two waves (services/harmonisation.py) as the comparison takes them."""
+    from survey_app.services.harmonisation import harmonisation_between
+
+    stored = harmonisation_between(old, new)
+    return Harmonisation(changed=stored.changed, factors=stored.factors, rules=stored.rules)
 
 
 def run_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
@@ -132,6 +143,8 @@ def run_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None =
     if compare is not None:
         older = wave_instruments(compare)
         compare_with = WaveData(compare.name, load_answers_frame(compare, older), older)
+    if harmonisation is None and compare is not None:
+        harmonisation = stored_harmonisation(compare, wave)
     harmonisation = harmonisation or Harmonisation()
     factors = dict(harmonisation.factors)
     if harmonisation.factor is not None:
@@ -142,4 +155,6 @@ def run_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None =
                           gemeente=gemeente, harmonisation=factors or None,
                           changed_scale=harmonisation.changed)
     result["wave"] = {"name": wave.name, "label": wave.label, "is_demo": wave.is_demo}
+    if result["comparison"] is not None:
+        result["comparison"]["rules"] = [rule.describe() for rule in harmonisation.rules]
     return result

@@ -11,9 +11,10 @@ from survey_app.models import Draft, InstrumentSnapshot, Invitation, Response, W
 from survey_app.snapshots.content import content_hash
 
 
-def take_snapshot() -> InstrumentSnapshot:
-    """The snapshot of the instrument files this process loaded, stored once per distinct content."""
-    content = current_content(current_app)
+def take_snapshot(content: dict[str, dict] | None = None) -> InstrumentSnapshot:
+    """The snapshot of the instrument files this process loaded (or of the given content, e.g. an earlier
+    wave's questionnaire with its own answer scale), stored once per distinct content."""
+    content = content if content is not None else current_content(current_app)
     sha = content_hash(content)
     existing = db.session.scalar(select(InstrumentSnapshot).where(InstrumentSnapshot.sha256 == sha))
     if existing is not None:

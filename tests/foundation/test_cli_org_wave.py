@@ -145,4 +145,4 @@ def test_demo_load_only_into_empty_database(runner):
     assert waves["demo-2017"].is_demo and waves["demo-2017"].status == WaveStatus.OPEN
     second = runner.invoke(args=["demo", "load"])
     assert "niet (opnieuw) geladen" in second.output
-    assert count(Wave) == 2
+    assert count(Wave) == 3  # demo-2015, demo-2016, demo-2017
