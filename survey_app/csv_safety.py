@@ -47,8 +47,10 @@ EXCEL_ENCODING = "utf-8-sig"
 
 
 def dutch_decimal(value: object) -> object:
-    """A fractional number as Dutch Excel reads it ('4,5'); everything else unchanged."""
-    if isinstance(value, float) and not value.is_integer():
+    """A number as Dutch Excel reads it ('4,5'; a whole float as '2', not '2.0'); everything else unchanged."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, float):
         return repr(value).replace(".", ",")
     return value
 
