@@ -73,6 +73,7 @@ def project(name: str):
     codes = db.session.scalars(select(Code).where(Code.project_id == project.id).order_by(Code.position)).all()
     return render_template(
         "coding/project.html", project=project, codes=codes, progress=progress(project),
+        example_path=example_code_path(codes),
         assignments={document.id: assignments(document) for document in project.documents},
         status_labels=STATUS_LABELS, consent_labels=CONSENT_LABELS, statuses=list(CodeStatus),
         codebook_formats=list(CODEBOOK_DOWNLOADS), transcript_suffixes=", ".join(SUPPORTED_SUFFIXES),
@@ -93,6 +94,12 @@ def consent(name: str, pseudonym: str):
     db.session.commit()
     flash(f"Toestemming van {participant.pseudonym}: {CONSENT_LABELS[participant.consent]}.", "success")
     return redirect(url_for("coding.project", name=name, _anchor="deelnemers"))
+
+
+def example_code_path(codes) -> str:
+    """The path the new-code hint suggests: under the first existing main code, so it works as shown."""
+    axis = next((code.path for code in codes if code.depth == 1 and code.status != CodeStatus.RETIRED), None)
+    return f"{axis}/Nieuwe code" if axis else "Nieuwe code"
 
 
 def _save_uploads(files, directory: Path, allowed: tuple[str, ...]) -> list[Path]:
@@ -183,7 +190,8 @@ def new_code(name: str):
     """Add a concept code while coding (path such as `uitkomst/Nieuwe code`)."""
     project = get_project_or_404(name)
     try:
-        code = add_code(project, request.form.get("path", ""), request.form.get("description", ""), coder_name())
+        code = add_code(project, request.form.get("path", ""), request.form.get("description", ""), coder_name(),
+                        create_parents=request.form.get("create_parents") == "1")
     except InputError as error:
         flash_problems(error)
         return redirect(url_for("coding.project", name=name, _anchor="codes"))
