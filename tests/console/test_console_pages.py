@@ -106,10 +106,10 @@ def test_monitor_has_the_shape_of_tabel_2(client, world):
     page = client.get("/console/golven/2017/respons")
     text = re.sub(r"\s+", " ", page.get_data(as_text=True))
     assert 'http-equiv="refresh"' not in text and "monitor.js" in text and ">Vernieuwen</a>" in text
-    assert "Team zwolle-noord</td><td class=\"num\">12</td>" in text
+    assert "Team zwolle-noord</td><td class=\"num\" data-figure=\"invited\">12</td>" in text
     assert "50,0%" in text  # zwolle-noord: 6 of 12
     assert "44,4%" in text  # zwolle-zuid: 4 of 9
-    assert "Totaal Zwolle</th><td class=\"num\">21</td>" in text and "47,6%" in text  # 10 of 21
+    assert "Totaal Zwolle</th><td class=\"num\" data-figure=\"invited\">21</td>" in text and "47,6%" in text  # 10 of 21
     assert "34,5%" in text  # all: 10 of 29
     assert ">1</td>" in text  # one started
 
