@@ -6,11 +6,19 @@ the researcher's machine. Text values that start so get a leading apostrophe, as
 XLSX writers get by storing text as text. Numbers (`-1` in a numeric column) are passed as numbers and stay
 numbers. The apostrophe is reversible: `restore` gives the original back, so files the platform writes and
 reads again (the wide answer CSV, the codebook CSV) round-trip exactly. Pure module: no Flask, no database.
+
+Two dialects. The files of the firm contracts (`flask wave invite --out`, `flask export --format csv`,
+codings.csv, the org CSV) stay comma-separated, as documented. What a researcher downloads in the browser is
+opened by double-clicking it in Excel, which on a Dutch Windows splits on its list separator, the semicolon, and
+reads a decimal comma: `excel_writer` writes that dialect (semicolons, decimal commas, CRLF; the caller writes
+a UTF-8 BOM so ë and é survive). Every importer of the platform reads both dialects (it takes the separator
+from the header line and accepts a decimal comma), so a downloaded file can be uploaded or imported again.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Mapping
 from typing import IO
@@ -32,15 +40,34 @@ def restore(text: str) -> str:
     return text[1:] if _QUOTED.match(text) else text
 
 
-class SafeWriter:
-    """`csv.writer` with every text cell neutralised."""
+#: the list separator of Excel with Dutch regional settings
+EXCEL_DELIMITER = ";"
+#: the encoding of a download for Excel: UTF-8 with a byte order mark, without which Excel guesses Windows-1252
+EXCEL_ENCODING = "utf-8-sig"
 
-    def __init__(self, target: IO[str], **options) -> None:
+
+def dutch_decimal(value: object) -> object:
+    """A number as Dutch Excel reads it ('4,5'; a whole float as '2', not '2.0'); everything else unchanged."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return value
+
+
+class SafeWriter:
+    """`csv.writer` with every text cell neutralised (and, for Dutch Excel, fractions with a decimal comma)."""
+
+    def __init__(self, target: IO[str], decimal_comma: bool = False, **options) -> None:
         self._writer = csv.writer(target, **options)
+        self._decimal_comma = decimal_comma
 
     def writerow(self, row: Iterable[object]) -> None:
         """Write one row."""
-        self._writer.writerow([neutralise(value) for value in row])
+        cells = [neutralise(value) for value in row]
+        if self._decimal_comma:
+            cells = [dutch_decimal(value) for value in cells]
+        self._writer.writerow(cells)
 
     def writerows(self, rows: Iterable[Iterable[object]]) -> None:
         """Write several rows."""
@@ -72,3 +99,16 @@ class SafeDictWriter:
 def writer(target: IO[str], **options) -> SafeWriter:
     """The one way the platform writes CSV rows (see the module docstring); options as for `csv.writer`."""
     return SafeWriter(target, **options)
+
+
+def excel_writer(target: IO[str], **options) -> SafeWriter:
+    """A writer in the dialect of Dutch Excel (semicolons, decimal commas) for downloads; the caller writes the BOM
+    (open the file with EXCEL_ENCODING, or use `excel_csv_bytes`)."""
+    return SafeWriter(target, decimal_comma=True, delimiter=EXCEL_DELIMITER, lineterminator="\r\n", **options)
+
+
+def excel_csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
+    """Rows as a complete download for Dutch Excel: BOM, semicolons, decimal commas, neutralised text."""
+    buffer = io.StringIO(newline="")
+    excel_writer(buffer).writerows(rows)
+    return buffer.getvalue().encode(EXCEL_ENCODING)

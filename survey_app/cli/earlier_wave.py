@@ -21,5 +21,5 @@ def import_earlier(name: str, path: str, mapping_path: str) -> None:
     """Importeer antwoorden van een eerdere meting (.sav of .csv) met een koppelbestand; alles of niets."""
     wave = get_wave(name)
     count = import_earlier_wave(wave, wave_instruments(wave), path, mapping_path)
-    audit.record(audit.Action.RESPONSES_IMPORTED, f"golf {name}: {count} responses uit eerdere meting")
-    click.echo(f"{count} responses geïmporteerd in golf '{name}'.")
+    audit.record(audit.Action.RESPONSES_IMPORTED, f"golf {name}: {count} ingevulde vragenlijsten uit eerdere meting")
+    click.echo(f"{count} ingevulde vragenlijsten geïmporteerd in golf '{name}'.")

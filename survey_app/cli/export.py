@@ -17,4 +17,4 @@ from survey_app.services.waves import get_wave
 def command(name: str, fmt: str, out_path: str) -> None:
     """Exporteer de anonieme antwoorden van een golf (gemeente, team, variabelen) met labels."""
     count = export_wave(get_wave(name), fmt, out_path)
-    click.echo(f"{count} responses van golf '{name}' geëxporteerd naar {out_path}.")
+    click.echo(f"{count} ingevulde vragenlijsten van golf '{name}' geëxporteerd naar {out_path}.")

@@ -21,5 +21,5 @@ def import_command(name: str, path: str) -> None:
     """Importeer antwoorden (brede CSV: gemeente, team, één kolom per variabele); alles of niets."""
     wave = get_wave(name)
     count = import_responses(wave, wave_instruments(wave), path)
-    audit.record(audit.Action.RESPONSES_IMPORTED, f"golf {name}: {count} responses uit {path}")
-    click.echo(f"{count} responses geïmporteerd in golf '{name}'.")
+    audit.record(audit.Action.RESPONSES_IMPORTED, f"golf {name}: {count} ingevulde vragenlijsten uit {path}")
+    click.echo(f"{count} ingevulde vragenlijsten geïmporteerd in golf '{name}'.")

@@ -95,8 +95,13 @@ def merge_codebook(project: CodingProject, codebook: Codebook, user_email: str) 
     return added, changed
 
 
-def add_code(project: CodingProject, path: str, description: str, user_email: str) -> Code:
-    """Add one concept code while coding (its parent must exist); the tree grows as coding goes on."""
+def add_code(project: CodingProject, path: str, description: str, user_email: str,
+             create_parents: bool = False) -> Code:
+    """Add one concept code while coding; the tree grows as coding goes on.
+
+    A parent that does not exist is refused (a typo would otherwise grow a second axis unnoticed) unless the
+    coder asks for it with `create_parents`: then every missing ancestor is made too, as a concept code.
+    """
     names = split_path(path)
     if not path.strip() or any(not name for name in names):
         raise fail("code", f"ongeldig codepad '{path}'")
@@ -105,23 +110,34 @@ def add_code(project: CodingProject, path: str, description: str, user_email: st
     if path in existing:
         raise fail("code", f"code '{path}' bestaat al")
     parent = SEPARATOR.join(names[:-1]) or None
-    if parent is not None and parent not in existing:
-        raise fail("code", f"bovenliggende code '{parent}' bestaat niet")
-    last = db.session.scalar(select(func.max(Code.position)).where(Code.project_id == project.id))
-    code = Code(
-        project=project,
-        path=path,
-        name=names[-1],
-        description=description.strip(),
-        examples=[],
-        parent_id=existing[parent].id if parent else None,
-        status=CodeStatus.CONCEPT,
-        position=(last if last is not None else -1) + 1,
-    )
-    db.session.add(code)
-    _history(code, user_email, "aangemaakt")
-    db.session.flush()
+    if parent is not None and parent not in existing and not create_parents:
+        known = [p for p in existing if SEPARATOR not in p][:5]
+        choices = f" (bestaande hoofdcodes: {', '.join(known)})" if known else ""
+        raise fail("code", f"bovenliggende code '{parent}' bestaat niet{choices}; kies een bestaande of vink "
+                   "'ontbrekende bovenliggende codes ook aanmaken' aan")
+    made = None
+    for depth in range(1, len(names) + 1):
+        ancestor = SEPARATOR.join(names[:depth])
+        if ancestor in existing:
+            continue
+        made = _new_code(project, ancestor, names[depth - 1], existing.get(SEPARATOR.join(names[:depth - 1])),
+                         description.strip() if depth == len(names) else "", user_email,
+                         "aangemaakt" if depth == len(names) else "aangemaakt als bovenliggende code")
+        existing[ancestor] = made
     _reorder(project)
+    db.session.flush()
+    return made
+
+
+def _new_code(project: CodingProject, path: str, name: str, parent: Code | None, description: str,
+              user_email: str, what: str) -> Code:
+    """One new concept code at the end of the tree, with its first history line."""
+    last = db.session.scalar(select(func.max(Code.position)).where(Code.project_id == project.id))
+    code = Code(project=project, path=path, name=name, description=description, examples=[],
+                parent_id=parent.id if parent else None, status=CodeStatus.CONCEPT,
+                position=(last if last is not None else -1) + 1)
+    db.session.add(code)
+    _history(code, user_email, what)
     db.session.flush()
     return code
 

@@ -76,19 +76,25 @@ def export_tables(project: CodingProject) -> list[Table]:
     return tables
 
 
-def write_tables_csv(tables: list[Table], target: IO[str]) -> None:
-    """Several tables in one CSV: each one headed by its title and followed by an empty row."""
-    writer = csv_safety.writer(target, lineterminator="\n")
+def write_tables_csv(tables: list[Table], target: IO[str], excel: bool = False) -> None:
+    """Several tables in one CSV: each one headed by its title and followed by an empty row.
+
+    `excel`: the Dutch Excel dialect of a browser download (semicolons, decimal commas; csv_safety).
+    """
+    writer = csv_safety.excel_writer(target) if excel else csv_safety.writer(target, lineterminator="\n")
     for table in tables:
         writer.writerow([table.title])
-        buffer = io.StringIO()
-        write_csv(table, buffer)  # the core's writer, which neutralises formula-like text
-        target.write(buffer.getvalue())
+        if excel:
+            writer.writerows(table.to_rows())
+        else:
+            buffer = io.StringIO()
+            write_csv(table, buffer)  # the core's writer, which neutralises formula-like text
+            target.write(buffer.getvalue())
         writer.writerow([])
 
 
-def write_export(project: CodingProject, fmt: str, target: str | Path | IO) -> None:
-    """Write the export tables as CSV (UTF-8 with BOM for a file) or XLSX (a sheet per table)."""
+def write_export(project: CodingProject, fmt: str, target: str | Path | IO, excel: bool = False) -> None:
+    """Write the export tables as CSV (UTF-8 with BOM for a file; `excel`: Dutch dialect) or XLSX (a sheet each)."""
     if fmt not in EXPORT_FORMATS:
         raise fail("--format", f"onbekend formaat '{fmt}' (csv of xlsx)")
     tables = export_tables(project)
@@ -98,7 +104,7 @@ def write_export(project: CodingProject, fmt: str, target: str | Path | IO) -> N
         with open(target, "w", encoding="utf-8-sig", newline="") as handle:
             write_tables_csv(tables, handle)
     else:
-        write_tables_csv(tables, target)
+        write_tables_csv(tables, target, excel)
 
 
 def write_crosstab_csv(table: Crosstab, target: str | Path) -> None:

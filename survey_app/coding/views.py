@@ -20,8 +20,8 @@ from survey_app.coding.codebook_qdc import dump_qdc
 from survey_app.coding.codebook_store import STATUS_LABELS, add_code, merge_codebook, set_code_status
 from survey_app.coding.codebook_yaml import dump_yaml
 from survey_app.coding.errors import CodingImportError
-from survey_app.coding.importer import add_transcripts, problems_of
-from survey_app.coding.open_answers import create_open_answers_project
+from survey_app.coding.importer import add_transcripts, import_project, problems_of
+from survey_app.coding.open_answers import create_open_answers_project, latest_open_answers_project
 from survey_app.coding.queries import assignments, progress
 from survey_app.coding.services import assign_document, set_consent
 from survey_app.coding.store import codebook_of
@@ -38,23 +38,60 @@ CODEBOOK_DOWNLOADS = {"yaml": (dump_yaml, "application/yaml"), "csv": (dump_csv,
 CONSENT_LABELS = {Consent.GIVEN: "gegeven", Consent.WITHDRAWN: "ingetrokken"}
 
 
+def _projects_page(existing: CodingProject | None = None, status: int = 200):
+    """The project list with the forms for a new project; `existing`: the open-answers project already there."""
+    rows = db.session.scalars(select(CodingProject).order_by(CodingProject.created_on.desc(), CodingProject.name))
+    waves = db.session.scalars(select(Wave).order_by(Wave.created_on.desc(), Wave.name)).all()
+    return render_template("coding/projects.html", projects=list(rows), waves=waves, existing=existing,
+                           transcript_suffixes=", ".join(SUPPORTED_SUFFIXES)), status
+
+
 @bp.get("/")
 @staff
 def projects():
-    """All coding projects, and a form to turn a wave's open answers into a project."""
-    rows = db.session.scalars(select(CodingProject).order_by(CodingProject.created_on.desc(), CodingProject.name))
-    waves = db.session.scalars(select(Wave).order_by(Wave.created_on.desc(), Wave.name)).all()
-    return render_template("coding/projects.html", projects=list(rows), waves=waves)
+    """All coding projects, a form for a new interview project, and one to turn a wave's open answers into one."""
+    return _projects_page()
+
+
+@bp.post("/nieuw")
+@staff
+def new_project():
+    """A new interview project from uploaded transcripts (and optionally a codebook and replace.csv), all or
+    nothing: the same checks as `flask coding import`, without a command line."""
+    name = request.form.get("name", "").strip()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            directory = Path(folder)
+            _save_uploads(request.files.getlist("transcripts"), directory, SUPPORTED_SUFFIXES)
+            codebook = request.files.get("codebook")
+            if codebook and codebook.filename:
+                (path,) = _save_uploads([codebook], directory / "codeboek", CODEBOOK_SUFFIXES, make=True)
+                path.rename(directory / f"codebook{path.suffix.lower()}")
+            replace = request.files.get("replace")
+            if replace and replace.filename:
+                (path,) = _save_uploads([replace], directory / "vervang", (".csv",), make=True)
+                path.rename(directory / "replace.csv")
+            project = import_project(name, directory, coder_name(), request.form.get("title", "").strip())
+    except InputError as error:
+        flash_problems(error)
+        return _projects_page(status=422)
+    db.session.commit()
+    flash(f"Codeerproject '{project.name}' gemaakt met {len(project.documents)} document(en).", "success")
+    return redirect(url_for("coding.project", name=project.name))
 
 
 @bp.post("/open-antwoorden")
 @staff
 def create_open_answers():
-    """Create a project of kind open_answers from the chosen wave."""
+    """Create a project of kind open_answers from the chosen wave; when the wave has one already, say so and
+    link to it, and make a second one only when asked (`again`), e.g. after new answers came in."""
     wave = db.session.get(Wave, request.form.get("wave_id", type=int) or 0)
     if wave is None:
         flash("Kies een golf.", "error")
         return redirect(url_for("coding.projects"))
+    existing = latest_open_answers_project(wave)
+    if existing is not None and request.form.get("again") != "1":
+        return _projects_page(existing=existing, status=409)
     try:
         project = create_open_answers_project(wave, wave_instruments(wave))
     except InputError as error:
@@ -73,6 +110,7 @@ def project(name: str):
     codes = db.session.scalars(select(Code).where(Code.project_id == project.id).order_by(Code.position)).all()
     return render_template(
         "coding/project.html", project=project, codes=codes, progress=progress(project),
+        example_path=example_code_path(codes),
         assignments={document.id: assignments(document) for document in project.documents},
         status_labels=STATUS_LABELS, consent_labels=CONSENT_LABELS, statuses=list(CodeStatus),
         codebook_formats=list(CODEBOOK_DOWNLOADS), transcript_suffixes=", ".join(SUPPORTED_SUFFIXES),
@@ -95,8 +133,16 @@ def consent(name: str, pseudonym: str):
     return redirect(url_for("coding.project", name=name, _anchor="deelnemers"))
 
 
-def _save_uploads(files, directory: Path, allowed: tuple[str, ...]) -> list[Path]:
+def example_code_path(codes) -> str:
+    """The path the new-code hint suggests: under the first existing main code, so it works as shown."""
+    axis = next((code.path for code in codes if code.depth == 1 and code.status != CodeStatus.RETIRED), None)
+    return f"{axis}/Nieuwe code" if axis else "Nieuwe code"
+
+
+def _save_uploads(files, directory: Path, allowed: tuple[str, ...], make: bool = False) -> list[Path]:
     """Write uploaded files into a temporary folder under their own base name; refuse other types."""
+    if make:
+        directory.mkdir(exist_ok=True)
     saved, problems = [], []
     for upload in files:
         filename = PurePath(upload.filename.replace("\\", "/")).name if upload.filename else ""
@@ -183,7 +229,8 @@ def new_code(name: str):
     """Add a concept code while coding (path such as `uitkomst/Nieuwe code`)."""
     project = get_project_or_404(name)
     try:
-        code = add_code(project, request.form.get("path", ""), request.form.get("description", ""), coder_name())
+        code = add_code(project, request.form.get("path", ""), request.form.get("description", ""), coder_name(),
+                        create_parents=request.form.get("create_parents") == "1")
     except InputError as error:
         flash_problems(error)
         return redirect(url_for("coding.project", name=name, _anchor="codes"))

@@ -7,6 +7,7 @@ import io
 from flask import Response, abort, render_template, request
 from flask_login import current_user
 
+from survey_app import csv_safety
 from survey_app.analysis.formatting import format_number, format_percent
 from survey_app.coding import outputs
 from survey_app.coding.store import project_data
@@ -71,10 +72,9 @@ def download(name: str, fmt: str):
     if fmt not in outputs.EXPORT_FORMATS:
         abort(404)
     if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # BOM, so Excel reads UTF-8
-        outputs.write_export(project, fmt, buffer)
-        body: bytes = buffer.getvalue().encode("utf-8")
+        buffer = io.StringIO(newline="")
+        outputs.write_export(project, fmt, buffer, excel=True)  # semicolons and decimal commas for Dutch Excel
+        body: bytes = buffer.getvalue().encode(csv_safety.EXCEL_ENCODING)
     else:
         binary = io.BytesIO()
         outputs.write_export(project, fmt, binary)

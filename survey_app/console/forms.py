@@ -30,9 +30,10 @@ class ActionForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    """Open or close a wave."""
+    """Open or close a wave; closing counts only when it comes from the confirmation page (`confirmed`)."""
 
     status = HiddenField(validators=[AnyOf(["open", "closed"])])
+    confirmed = HiddenField()
 
 
 class HeldForm(FlaskForm):

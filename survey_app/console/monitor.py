@@ -24,11 +24,18 @@ class MonitorRow:
     held: int = 0
     #: the team's slug, for the review buttons; None on total rows
     slug: str | None = None
+    #: which row this is on the page and in the JSON of the live refresh: team:<slug>, gemeente:<slug>, totaal
+    key: str = "totaal"
 
     @property
     def percent(self) -> str:
         """Responded as % of invited, Dutch notation ('72,3%'); '–' when nobody was counted as invited."""
         return format_percent(100 * self.responded / self.invited if self.invited else None)
+
+    def figures(self) -> dict[str, int | str]:
+        """The row's numbers as the live refresh sends them (console/static/monitor.js)."""
+        return {"invited": self.invited, "started": self.started, "responded": self.responded,
+                "percent": self.percent, "held": self.held}
 
     def add(self, other: MonitorRow) -> None:
         """Count another row into this total."""
@@ -69,10 +76,17 @@ def response_monitor(wave: Wave) -> tuple[list[GemeenteBlock], MonitorRow]:
     grand = MonitorRow("Totaal")
     for participation in sorted(wave.teams, key=lambda p: (p.team.gemeente.label, p.team.label)):
         team = participation.team
-        block = blocks.setdefault(team.gemeente.slug, GemeenteBlock(team.gemeente.label))
+        block = blocks.setdefault(team.gemeente.slug, GemeenteBlock(
+            team.gemeente.label, total=MonitorRow("Totaal", key=f"gemeente:{team.gemeente.slug}")))
         row = MonitorRow(team.label, participation.headcount, started.get(team.id, 0), responded.get(team.id, 0),
-                         held.get(team.id, 0), team.slug)
+                         held.get(team.id, 0), team.slug, key=f"team:{team.slug}")
         block.teams.append(row)
         block.total.add(row)
         grand.add(row)
     return list(blocks.values()), grand
+
+
+def monitor_figures(blocks: list[GemeenteBlock], total: MonitorRow) -> dict[str, dict[str, int | str]]:
+    """Every row's numbers by its key: what the monitor page fetches each minute instead of reloading itself."""
+    rows = [row for block in blocks for row in [*block.teams, block.total]] + [total]
+    return {row.key: row.figures() for row in rows}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from survey_app import csv_safety
 from survey_app.instruments.model import InstrumentSet
 from survey_app.models import User, Wave, WaveStatus
@@ -49,14 +47,15 @@ def review_held(wave: Wave, team_slug: str, count_in: bool, actor: User) -> int:
 
 
 def invitation_links_csv(wave: Wave, team_slug: str, count: int, base_url: str, actor: User) -> bytes:
-    """Make `count` invitations and return the only copy of their links, as CSV (same columns as the CLI)."""
+    """Make `count` invitations and return the only copy of their links, as a CSV for Dutch Excel.
+
+    The CLI's file (`flask wave invite --out`) keeps its documented `wave,team,link`; this download is opened
+    in Excel or a mail merge, so it has Dutch headers and semicolons (csv_safety.excel_csv_bytes).
+    """
     tokens = create_invitations(wave, team_slug, count)
-    out = io.StringIO(newline="")
-    writer = csv_safety.writer(out)
-    writer.writerow(["wave", "team", "link"])
-    writer.writerows([wave.name, team_slug, personal_link(base_url, token)] for token in tokens)
+    rows = [["golf", "team", "link"]] + [[wave.name, team_slug, personal_link(base_url, token)] for token in tokens]
     audit.record(audit.Action.INVITATIONS, f"golf {wave.name}, team {team_slug}: {count} links", user=actor)
-    return out.getvalue().encode("utf-8-sig")
+    return csv_safety.excel_csv_bytes(rows)
 
 
 def open_link_url(base_url: str, token: str) -> str:
@@ -64,15 +63,15 @@ def open_link_url(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}/o/{token}"
 
 
-def new_open_link(wave: Wave, team_slug: str, actor: User) -> str:
-    """A new open link for a team (replacing an earlier one); returns the token, which is stored only hashed."""
+def new_open_link(wave: Wave, team_slug: str, actor: User) -> tuple[str, bool]:
+    """A new open link for a team; returns the token (stored only hashed) and whether it replaced an earlier one."""
     participation = wave_team(wave, team_slug)
     replaced = participation.open_link_hash is not None
     token = new_token()
     participation.open_link_hash = hash_token(token)
     audit.record(audit.Action.OPEN_LINK, f"golf {wave.name}, team {team_slug}: "
                  f"{'nieuwe link (oude vervangen)' if replaced else 'aangemaakt'}", user=actor)
-    return token
+    return token, replaced
 
 
 def revoke_open_link(wave: Wave, team_slug: str, actor: User) -> None:

@@ -51,9 +51,9 @@ def open_link(wave: str, team: str):
     if not form.validate_on_submit():
         flash_form_errors(form)
         return redirect(url_for("console.wave", wave=current.name))
-    token = new_open_link(current, participation.team.slug, current_user)
+    token, replaced = new_open_link(current, participation.team.slug, current_user)
     db.session.commit()
-    return render_template("console/open_link.html", wave=current, team=participation.team,
+    return render_template("console/open_link.html", wave=current, team=participation.team, replaced=replaced,
                            link=open_link_url(current_app.config["PUBLIC_BASE_URL"], token))
 
 

@@ -7,9 +7,10 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from survey_app.console import bp
+from survey_app.console.closing import closing_summary
 from survey_app.console.forms import ExportForm, HeldForm, StatusForm, headcount_fields, wave_form
 from survey_app.console.helpers import flash_form_errors, flash_problems, wave_or_404
-from survey_app.console.monitor import response_monitor
+from survey_app.console.monitor import monitor_figures, response_monitor
 from survey_app.console.operations import STATUS_LABELS, change_status, new_wave, review_held
 from survey_app.console.uploads import saved_upload
 from survey_app.exports.run import export_bytes
@@ -96,6 +97,8 @@ def wave_status(wave: str):
     if not form.validate_on_submit():
         flash_form_errors(form)
         return redirect(url_for("console.wave", wave=current.name))
+    if form.status.data == WaveStatus.CLOSED and form.confirmed.data != "ja":
+        return redirect(url_for("console.close_wave", wave=current.name))
     try:
         change_status(current, WaveStatus(form.status.data), current_user)
         db.session.commit()
@@ -105,13 +108,35 @@ def wave_status(wave: str):
     return redirect(url_for("console.wave", wave=current.name))
 
 
+@bp.get("/golven/<wave>/sluiten")
+def close_wave(wave: str):
+    """Confirm closing: how many respondents are still busy, and what closing does to them and the batches."""
+    current = wave_or_404(wave)
+    if current.status != WaveStatus.OPEN:
+        flash(f"Golf '{current.name}' is niet open en kan dus niet gesloten worden.", "error")
+        return redirect(url_for("console.wave", wave=current.name))
+    return render_template("console/close_wave.html", wave=current, summary=closing_summary(current))
+
+
 @bp.get("/golven/<wave>/respons")
 def monitor(wave: str):
-    """Live response per team and gemeente (Tabel 2); the page reloads itself every minute (meta refresh)."""
+    """Live response per team and gemeente (Tabel 2).
+
+    monitor.js fetches `monitor_data` every minute and updates the numbers in place (a reload would lose the
+    scroll position and, as a meta refresh, fails WCAG 2.2.1); without JavaScript the "Vernieuwen" link reloads.
+    """
     current = wave_or_404(wave)
     blocks, total = response_monitor(current)
     return render_template("console/monitor.html", wave=current, blocks=blocks, total=total,
                            refresh=MONITOR_REFRESH_SECONDS)
+
+
+@bp.get("/golven/<wave>/respons.json")
+def monitor_data(wave: str):
+    """The monitor's numbers as JSON, keyed like the table's rows; counts only, never answers."""
+    current = wave_or_404(wave)
+    blocks, total = response_monitor(current)
+    return {"rows": monitor_figures(blocks, total)}
 
 
 @bp.post("/golven/<wave>/vastgehouden/<team>")

@@ -24,15 +24,15 @@ FORMATS = {
 ANSWER_FORMATS = ("csv", "xlsx", "sav")
 
 
-def _write(wave: Wave, fmt: str, path: Path) -> int:
+def _write(wave: Wave, fmt: str, path: Path, excel: bool) -> int:
     """Write one export; returns the number of responses in it (0 for the dictionary)."""
     instruments = wave_instruments(wave)
     if fmt == "woordenboek":
-        write_dictionary_csv(instruments, path)
+        write_dictionary_csv(instruments, path, excel)
         return 0
     frame = anonymous_frame(wave, instruments)
     if fmt == "csv":
-        write_csv(frame, path)
+        write_csv(frame, path, excel)
     elif fmt == "xlsx":
         write_xlsx(frame, instruments, path)
     else:
@@ -40,8 +40,11 @@ def _write(wave: Wave, fmt: str, path: Path) -> int:
     return len(frame)
 
 
-def export_wave(wave: Wave, fmt: str, out_path: str | Path, user: User | None = None) -> int:
-    """Write the wave's export to `out_path` (replaced only when complete) and audit it; returns the row count."""
+def export_wave(wave: Wave, fmt: str, out_path: str | Path, user: User | None = None, excel: bool = False) -> int:
+    """Write the wave's export to `out_path` (replaced only when complete) and audit it; returns the row count.
+
+    `excel`: CSV files in the Dutch Excel dialect (semicolons, decimal commas) instead of the firm contract's commas.
+    """
     if fmt not in FORMATS:
         raise fail("--format", f"onbekend formaat '{fmt}' (kies uit: {', '.join(FORMATS)})")
     target = Path(out_path)
@@ -49,20 +52,23 @@ def export_wave(wave: Wave, fmt: str, out_path: str | Path, user: User | None = 
     handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-", suffix=FORMATS[fmt][0])
     os.close(handle)
     try:
-        count = _write(wave, fmt, Path(tmp))
+        count = _write(wave, fmt, Path(tmp), excel)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    audit.record(audit.Action.EXPORT, f"golf {wave.name}, formaat {fmt}, {count} responses", user=user)
+    audit.record(audit.Action.EXPORT, f"golf {wave.name}, formaat {fmt}, {count} ingevulde vragenlijsten", user=user)
     return count
 
 
 def export_bytes(wave: Wave, fmt: str, user: User | None) -> tuple[bytes, str, str]:
-    """The export as (content, file name, media type) for a download; audited like a file export."""
+    """The export as (content, file name, media type) for a download; audited like a file export.
+
+    A download is opened in Excel by double-clicking, so its CSV files are in the Dutch Excel dialect.
+    """
     extension, media_type = FORMATS[fmt]
     suffix = "-woordenboek" if fmt == "woordenboek" else "-antwoorden"
     with tempfile.TemporaryDirectory(prefix="export-") as folder:
         path = Path(folder) / f"export{extension}"
-        export_wave(wave, fmt, path, user)
+        export_wave(wave, fmt, path, user, excel=True)
         return path.read_bytes(), f"{wave.name}{suffix}{extension}", media_type

@@ -42,14 +42,20 @@ def _cell(value: object) -> object:
     return "" if plain is None else plain
 
 
-def write_csv(frame: pd.DataFrame, path) -> None:
+def _writer(out, excel: bool):
+    """The firm contract's comma CSV, or (excel) the Dutch Excel dialect of a browser download."""
+    return csv_safety.excel_writer(out) if excel else csv_safety.writer(out)
+
+
+def write_csv(frame: pd.DataFrame, path, excel: bool = False) -> None:
     """The wide CSV of the firm contract (UTF-8 with BOM for Excel), re-importable with `responses import`.
 
     Text that a spreadsheet would run as a formula gets a leading apostrophe (`csv_safety`); the importer
-    takes it off again.
+    takes it off again. `excel`: semicolons and decimal commas for Dutch Excel (the console's download); the
+    importer reads that too.
     """
     with open(path, "w", newline="", encoding="utf-8-sig") as out:
-        writer = csv_safety.writer(out)
+        writer = _writer(out, excel)
         writer.writerow(frame.columns)
         for row in frame.itertuples(index=False):
             writer.writerow([_cell(v) for v in row])
@@ -77,10 +83,10 @@ def dictionary_table(instruments: InstrumentSet) -> list[list[str]]:
     return rows
 
 
-def write_dictionary_csv(instruments: InstrumentSet, path) -> None:
-    """The data dictionary alone, as CSV."""
+def write_dictionary_csv(instruments: InstrumentSet, path, excel: bool = False) -> None:
+    """The data dictionary alone, as CSV (`excel`: the Dutch Excel dialect of a download)."""
     with open(path, "w", newline="", encoding="utf-8-sig") as out:
-        csv_safety.writer(out).writerows(dictionary_table(instruments))
+        _writer(out, excel).writerows(dictionary_table(instruments))
 
 
 def _append(sheet, values: list) -> None:

@@ -150,6 +150,12 @@ class CodingDocument(Base):
 
     __table_args__ = (UniqueConstraint("project_id", "name", name="uq_coding_document_project_name"),)
 
+    @property
+    def title(self) -> str:
+        """What a researcher reads as the document's name: the question text of open answers, else the file name
+        (`name` stays the key of codings.csv and of the reports' themes)."""
+        return self.label or self.name
+
 
 class Fragment(Base):
     """The unit that gets coded: a speaker turn, paragraph, merged subtitle cues, or one open answer."""

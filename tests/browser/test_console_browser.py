@@ -49,7 +49,7 @@ def test_researcher_runs_a_wave_and_teamleider_gets_the_bijlage(chromium, live_s
         page.locator("form", has=page.locator("#aantal-zwolle-noord")).get_by_role("button").click()
     path = tmp_path / "links.csv"
     download.value.save_as(path)
-    links = [row["link"] for row in csv.DictReader(path.read_text().splitlines())]
+    links = [row["link"] for row in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";")]
     assert len(links) == 6 and all("/s/" in link for link in links)
     assert monitor_count(page, live_server, "Team zwolle-noord") == 0
 

@@ -134,7 +134,7 @@ def test_outputs_page_crosstab_and_downloads(researcher, tabel3):
     xlsx = researcher.get("/coderen/tabel3/uitvoer.xlsx")
     assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
     csv_text = researcher.get("/coderen/tabel3/uitvoer.csv").data.decode("utf-8-sig")
-    assert csv_text.startswith("Frequenties per code") and "Totaal,15,44,27,86" in csv_text
+    assert csv_text.startswith("Frequenties per code") and "Totaal;15;44;27;86" in csv_text
 
 
 def test_agreement_page_shows_both_bases_in_dutch_notation(researcher, tabel3):

@@ -56,6 +56,11 @@ def add_responses(wave: Wave, team_slug: str, count: int, seed: int = 1) -> None
 @pytest.fixture
 def world(app, create_org) -> World:
     """Two Zwolle teams and Elburg, waves 2017 (open, 6 + 4 responses), 2016 (closed), 2018 (draft), 3 accounts."""
+    return make_world(create_org)
+
+
+def make_world(create_org) -> World:
+    """The console world, for other test folders' fixtures (the browser tests) too."""
     create_org(ORG)
     instruments = current_instruments()
     modules = [m.id for m in instruments.modules]

@@ -66,7 +66,7 @@ def test_account_changes_are_logged(client, world):
 def test_wave_status_and_invitations_are_logged(client, world):
     login_as(client, world.researcher)
     token = csrf_for(client.get("/console/golven/2017"))
-    client.post("/console/golven/2017/status", data={"csrf_token": token, "status": "closed"})
+    client.post("/console/golven/2017/status", data={"csrf_token": token, "status": "closed", "confirmed": "ja"})
     client.post(f"/console/golven/2017/teams/{TEAM_A}/uitnodigingen", data={"csrf_token": token, "count": "2"})
     details = {e.action: e.detail for e in db.session.scalars(select(AuditEvent))}
     assert details["wave_status"] == "golf 2017: open -> gesloten"

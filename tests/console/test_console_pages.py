@@ -60,8 +60,8 @@ def test_personal_links_are_downloaded_once_and_work(client, world):
                                                                                          "count": "3"})
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert response.headers["Cache-Control"] == "no-store"
-    rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
-    assert [(r["wave"], r["team"]) for r in rows] == [("2017", TEAM_A)] * 3
+    rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
+    assert [(r["golf"], r["team"]) for r in rows] == [("2017", TEAM_A)] * 3
     tokens = [r["link"].rsplit("/s/", 1)[1] for r in rows]
     stored = set(db.session.scalars(select(Invitation.token_hash)))
     assert {hash_token(t) for t in tokens} <= stored and not set(tokens) & stored
@@ -105,11 +105,11 @@ def test_monitor_has_the_shape_of_tabel_2(client, world):
     login_as(client, world.researcher)
     page = client.get("/console/golven/2017/respons")
     text = re.sub(r"\s+", " ", page.get_data(as_text=True))
-    assert '<meta http-equiv="refresh" content="60">' in text and "<script" not in text
-    assert "Team zwolle-noord</td><td class=\"num\">12</td>" in text
+    assert 'http-equiv="refresh"' not in text and "monitor.js" in text and ">Vernieuwen</a>" in text
+    assert "Team zwolle-noord</td><td class=\"num\" data-figure=\"invited\">12</td>" in text
     assert "50,0%" in text  # zwolle-noord: 6 of 12
     assert "44,4%" in text  # zwolle-zuid: 4 of 9
-    assert "Totaal Zwolle</th><td class=\"num\">21</td>" in text and "47,6%" in text  # 10 of 21
+    assert "Totaal Zwolle</th><td class=\"num\" data-figure=\"invited\">21</td>" in text and "47,6%" in text  # 10 of 21
     assert "34,5%" in text  # all: 10 of 29
     assert ">1</td>" in text  # one started
 

@@ -62,7 +62,7 @@ def test_import_translates_names_and_codes(world, runner, files, kind):
     before = _count()
     result = runner.invoke(args=["responses", "import-earlier", "2016", data_path, "--mapping", mapping_path])
     assert result.exit_code == 0, result.output
-    assert "3 responses" in result.output and _count() == before + 3
+    assert "3 ingevulde vragenlijsten" in result.output and _count() == before + 3
     frame = anonymous_frame(world.closed, wave_instruments(world.closed)).sort_values(["team", "sw_veilig"])
     rows = frame[["team", "sw_hulp_vragen", "sw_veilig", "sw_verbeteren", "sw_verbeteren_other"]]
     rows = rows.astype(object).where(rows.notna(), None).values.tolist()

@@ -35,7 +35,7 @@ def exported(world, runner, tmp_path):
         paths[fmt] = tmp_path / f"out.{fmt}"
         result = runner.invoke(args=["export", "2017", "--format", fmt, "--out", str(paths[fmt])])
         assert result.exit_code == 0, result.output
-        assert "10 responses" in result.output
+        assert "10 ingevulde vragenlijsten" in result.output
     return paths, tokens
 
 
