@@ -146,7 +146,9 @@ def test_invitations_and_reminders_by_mail(chromium, mail_live_server, create_op
     # Closing the wave deletes every address; the console says so; no table holds one.
     page.goto(f"{base}/console/golven/2018")
     with page.expect_navigation():
-        page.get_by_role("button", name="Sluiten").click()
+        page.get_by_role("link", name="Sluiten…").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ja, golf 2018 sluiten").click()
     assert "alle e-mailadressen van deze golf zijn verwijderd" in page.content()
     db.session.expire_all()
     assert db.session.scalar(select(func.count()).select_from(Response)) == 5  # the batch release still works
