@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("survey", __name__, template_folder="templates")
 
-from survey_app.survey import views  # noqa: E402,F401  (routes attach themselves to bp)
+from survey_app.survey import personal_link, views  # noqa: E402,F401  (routes attach themselves to bp)
