@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from flask import current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 
 from survey_app.mail.smtp import MailError, SmtpSettings, send_mail
 from survey_app.survey import bp
@@ -54,8 +54,10 @@ def _message(wave_label: str, link: str) -> str:
 def mail_link(token: str):
     """Mail the personal link to the address typed; the address is not stored (see the module docstring)."""
     respondent = find_respondent(token)
+    if not respondent.from_open_link:
+        abort(403)  # an invitation's link came by mail already; the form is not a relay for anyone with a link
     origin = request.form.get("terug", "start")
-    if origin not in ORIGINS or not respondent.from_open_link:
+    if origin not in ORIGINS:
         origin = "start"
     template = "survey/start_mail.html"
     address = request.form.get("email", "").strip()
