@@ -14,7 +14,7 @@ from survey_app.models import Team, WaveTeam
 from survey_app.services.tokens import hash_token, new_token
 from tests.browser.axe import assert_accessible
 from tests.browser.test_questionnaire_browser import answer_page, go
-from tests.browser.test_questionnaire_screens import fits
+from tests.browser.test_questionnaire_screens import fits, shoot
 
 ADDRESS = "respondent.privé@voorbeeld.nl"
 
@@ -69,6 +69,7 @@ def test_open_link_respondent_sees_copies_and_mails_the_personal_link(chromium, 
     assert page.evaluate("navigator.clipboard.readText()") == field.input_value()
     assert_accessible(page, "welkom (teamlink)")
     fits(page, "welkom (teamlink)")
+    shoot(page, "teamlink-welkom")
 
     page.get_by_label("Mail mij deze link").fill("geen adres")
     go(page, "button", "Mail mij deze link")
@@ -91,4 +92,5 @@ def test_open_link_respondent_sees_copies_and_mails_the_personal_link(chromium, 
     assert page.get_by_role("textbox", name="Uw persoonlijke link").input_value().endswith(f"/s/{personal}")
     assert_accessible(page, "later verder (teamlink)")
     fits(page, "later verder (teamlink)")
+    shoot(page, "teamlink-later-verder")
     context.close()

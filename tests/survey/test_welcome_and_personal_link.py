@@ -8,6 +8,7 @@ import re
 from survey_app.instrument_registry import current_instruments
 from survey_app.instruments.model import ItemType
 from survey_app.survey.estimate import estimated_minutes
+from survey_app.survey.hyphenation import soft_hyphens
 from survey_app.survey.wording import first_words, question_numbers, summary_entries
 from tests.browser.test_open_link_browser import open_link_for
 from tests.conftest import csrf_token_from
@@ -95,3 +96,9 @@ def test_invited_respondent_cannot_use_the_mail_form(extra_app, smtp_server, cre
     response = client.post(f"/s/{token}/link-mailen", data={"csrf_token": csrf, "email": "ik@voorbeeld.nl"})
     assert response.status_code == 403
     assert smtp_server.received == []
+
+
+def test_long_dutch_words_get_soft_hyphens_at_syllables_only():
+    assert soft_hyphens("Transitiecompetenties (1)") == "Tran\xadsi\xadtie\xadcom\xadpe\xadten\xadties (1)"
+    assert soft_hyphens("Wat vindt u belangrijk?") == "Wat vindt u belangrijk?"  # short words stay whole
+    assert soft_hyphens("ervaringsdeskundigen").replace("\xad", "") == "ervaringsdeskundigen"
