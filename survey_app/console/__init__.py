@@ -21,4 +21,4 @@ def staff_only():
     return None
 
 
-from survey_app.console import views_admin, views_links, views_org, views_waves  # noqa: E402,F401
+from survey_app.console import views_admin, views_contact, views_links, views_org, views_waves  # noqa: E402,F401

@@ -44,6 +44,8 @@ class Wave(Base):
     created_on: Mapped[dt.date] = mapped_column(default=dt.date.today)
     #: the instrument files as they were when the wave was created (or first opened); see survey_app/snapshots
     snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("instrument_snapshot.id", ondelete="RESTRICT"))
+    #: who respondents may ask about the questionnaire (name, e-mail, phone), shown on the welcome page
+    contact: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
     modules: Mapped[list[WaveModule]] = relationship(
         back_populates="wave", order_by="WaveModule.position", cascade="all, delete-orphan"

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from survey_app.reports.chart_text import describe
 from survey_app.reports.charts import data_uri, legend_classes, profile_chart, stacked_chart
 from survey_app.reports.dutch import mark_legend
 from survey_app.reports.trend_chart import with_trend_charts
@@ -22,6 +23,9 @@ from survey_app.reports.trend_chart import with_trend_charts
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
 BASE_URL = "https://rapport.invalid/"
+#: tagged PDF for accessibility (structure tree, /Lang from <html lang>, /Title from <title>, /Alt of figures):
+#: Dutch government publications must be readable with assistive technology
+PDF_VARIANT = "pdf/ua-1"
 STATIC_PREFIX = "/static/"
 
 
@@ -83,10 +87,12 @@ def with_charts(context: dict) -> dict:
             if "chart" in block:
                 chart = block["chart"]
                 block["chart_uri"] = data_uri(stacked_chart(chart))
+                block["alt"] = describe(chart, block.get("alt", ""))
                 classes = legend_classes(len(chart["categories"]), chart["diverging"])
                 block["legend"] = list(zip(classes, chart["categories"], strict=True))
     if context.get("bakens"):
         context["bakens"]["chart_uri"] = data_uri(profile_chart(context["bakens"]["chart"]))
+        context["bakens"]["alt"] = describe(context["bakens"]["chart"], context["bakens"].get("alt", ""))
     with_trend_charts(context)
     return context
 
@@ -101,7 +107,7 @@ def html_to_pdf(html: str) -> bytes:
     """WeasyPrint with the restricted fetcher; the stylesheet link resolves against BASE_URL."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher()).write_pdf()
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher()).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def render_pdf(template: str, context: dict) -> bytes:

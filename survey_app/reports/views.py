@@ -50,6 +50,16 @@ def _pdf(content: bytes, filename: str):
                                       headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
+def _web_page(html: str, wave: Wave, pdf_url: str) -> str:
+    """A report inside the site layout (header, staff menu, a way back to the wave's reports, main landmark)."""
+    from survey_app.reports.web import embedded
+
+    title, body = embedded(html)
+    return render_template("reports/web_report.html", report_title=title, report_body=body, pdf_url=pdf_url,
+                           back_url=url_for("reports.wave_page", wave=wave.name),
+                           back_label=f"Rapportages {wave.label or wave.name}")
+
+
 @bp.get("/")
 @roles_required(*STAFF)
 def index():
@@ -80,7 +90,7 @@ def team_html(wave: str, team: str):
     html = render_bijlage_html(current, current_team, url_for("static", filename=""),
                                plan_url=url_for("plans.plan", wave=current.name, team=current_team.slug))
     _audited(f"golf {current.name}, team {current_team.slug}, HTML")
-    return html
+    return _web_page(html, current, url_for("reports.team_pdf", wave=wave, team=team))
 
 
 @bp.get("/<wave>/team/<team>.pdf")
@@ -105,7 +115,7 @@ def gemeente_html(wave: str, gemeente: str):
     current = _wave(wave)
     html = render_gemeente_html(current, _gemeente(current, gemeente), url_for("static", filename=""))
     _audited(f"golf {current.name}, gemeente {gemeente}, HTML")
-    return html
+    return _web_page(html, current, url_for("reports.gemeente_pdf", wave=wave, gemeente=gemeente))
 
 
 @bp.get("/<wave>/gemeente/<gemeente>.pdf")

@@ -8,10 +8,11 @@ from sqlalchemy import select
 from survey_app.extensions import db
 from survey_app.input_guard import checks_own_text
 from survey_app.instrument_registry import instruments_for
-from survey_app.models import Invitation
+from survey_app.models import Invitation, Wave
 from survey_app.services.tokens import hash_token, new_token
 from survey_app.survey import bp
 from survey_app.survey.answers_form import ForgedPost, read_page
+from survey_app.survey.estimate import estimated_minutes
 from survey_app.survey.flow import (
     DraftConflict,
     EmptySubmission,
@@ -27,6 +28,8 @@ from survey_app.survey.flow import (
     visible_pages,
 )
 from survey_app.survey.layout import blocks
+from survey_app.survey.personal_link import link_context
+from survey_app.survey.wording import question_numbers, summary_entries
 from survey_app.throttle import throttled
 
 REFUSALS = {
@@ -80,9 +83,12 @@ def start(token: str):
     respondent, instruments = _context(token)
     pages = visible_pages(instruments, respondent.answers or {}, respondent)
     resume = respondent.current_page if any(p.id == respondent.current_page for p in pages) else None
+    answers = respondent.answers or {}
+    minutes = estimated_minutes(item for p in pages for item in visible_items(p, answers, respondent))
+    contact = db.session.scalar(select(Wave.contact).where(Wave.id == respondent.wave_id)) or ""
     return render_template("survey/start.html", token=token, wave_label=respondent.wave_label,
                            first_page=pages[0].id if pages else None, resume=resume, page_count=len(pages),
-                           open_link=respondent.from_open_link)
+                           minutes=minutes, contact=contact, **link_context(token, respondent, "start"))
 
 
 @bp.route("/s/<token>/pagina/<page_id>", methods=["GET", "POST"])
@@ -135,7 +141,7 @@ def page(token: str, page_id: str):
     return render_template(
         "survey/page.html", token=token, page=current, blocks=blocks(items), answers=answers, raw=raw,
         errors=errors, notice=notice, number=index + 1, total=len(pages), is_first=index == 0,
-        wave_label=respondent.wave_label,
+        wave_label=respondent.wave_label, numbers=question_numbers(items), summary=summary_entries(items, errors),
     ), (200 if not errors else 422)
 
 
@@ -144,7 +150,8 @@ def page(token: str, page_id: str):
 def saved(token: str):
     """'Later verder': the answers are kept; the same link continues where the respondent stopped."""
     respondent, _ = _context(token)
-    return render_template("survey/saved.html", token=token, wave_label=respondent.wave_label)
+    return render_template("survey/saved.html", token=token, wave_label=respondent.wave_label,
+                           **link_context(token, respondent, "bewaard"))
 
 
 @bp.get("/s/<token>/controle")

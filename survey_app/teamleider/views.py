@@ -66,13 +66,17 @@ def bijlage(wave: str, team: str):
     if not may_see_figures(current_wave):
         return _not_yet(current_wave, current_team)
     from survey_app.reports import render_bijlage_html
+    from survey_app.reports.web import embedded
 
-    html = render_bijlage_html(current_wave, current_team,
-                               plan_url=url_for("plans.plan", wave=current_wave.name, team=current_team.slug))
+    title, body = embedded(render_bijlage_html(
+        current_wave, current_team, url_for("static", filename=""),
+        plan_url=url_for("plans.plan", wave=current_wave.name, team=current_team.slug)))
     audit.record(audit.Action.REPORT_DOWNLOAD, f"golf {current_wave.name}, team {current_team.slug}, HTML",
                  user=current_user)
     db.session.commit()
-    return html
+    return render_template("teamleider/bijlage.html", report_title=title, report_body=body,
+                           back_url=url_for("teamleider.index"), back_label="Terug naar de bijlagen van uw team",
+                           pdf_url=url_for("teamleider.bijlage_pdf", wave=wave, team=team))
 
 
 @bp.get("/<wave>/<team>/bijlage.pdf")
