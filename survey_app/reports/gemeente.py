@@ -90,7 +90,8 @@ def gemeente_context(analysis: dict, instruments: InstrumentSet, gemeente: str, 
     info = next(s for s in analysis["scopes"] if s["id"] == scope)
     teams = [s for s in analysis["scopes"] if s["parent"] == scope]
     min_cell = analysis["settings"]["min_cell_size"]
-    shown_teams = [team for team in teams if not team["suppressed"]]
+    # a one-team gemeente (Elburg): the team's figures are the gemeente's, so one column, not two equal ones
+    shown_teams = [team for team in teams if not team["suppressed"]] if len(teams) > 1 else []
     return {
         "kind": "gemeente", "wave": analysis.get("wave", {}), "generated_on": generated_on,
         "min_cell_size": min_cell, "gemeente": {"slug": gemeente, "label": info["label"]},
