@@ -17,6 +17,7 @@ from survey_app.reports.bijlage import bijlage_context
 from survey_app.reports.dutch import format_date
 from survey_app.reports.extras import previous_means
 from survey_app.reports.gemeente import gemeente_context
+from survey_app.reports.totaal import totaal_context
 from survey_app.services.analysis import ComparisonOptions, Harmonisation, run_analysis
 
 CACHE_SIZE = 16
@@ -132,3 +133,8 @@ def gemeente_report_context(wave: Wave, gemeente: str, compare: Wave | None = No
     comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
     return gemeente_context(cached_analysis(wave), wave_instruments(wave), gemeente, today(),
                             comparison=comparison, older=older)
+
+
+def totaal_report_context(wave: Wave) -> dict:
+    """The prepared overall report (all gemeenten) of a wave."""
+    return totaal_context(cached_analysis(wave), wave_instruments(wave), today(), themes=coded_themes(wave))
