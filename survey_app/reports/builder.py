@@ -56,7 +56,8 @@ def prepare_jobs(wave: Wave, out_dir: Path, compare: Wave | None = None,
                 str(out_dir))]
     for gemeente in sorted({team.gemeente.slug for team in teams}):
         comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
-        context = gemeente_context(analysis, instruments, gemeente, generated_on, comparison=comparison, older=older)
+        context = gemeente_context(analysis, instruments, gemeente, generated_on, comparison=comparison, older=older,
+                                   themes=themes)
         jobs.append(Job(gemeente_filename(wave, gemeente), context, str(out_dir)))
     for team in teams:
         context = bijlage_context(analysis, instruments, team.slug, team.gemeente.slug, generated_on,

@@ -132,7 +132,7 @@ def gemeente_report_context(wave: Wave, gemeente: str, compare: Wave | None = No
     """The prepared gemeente report of a wave."""
     comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
     return gemeente_context(cached_analysis(wave), wave_instruments(wave), gemeente, today(),
-                            comparison=comparison, older=older)
+                            comparison=comparison, older=older, themes=coded_themes(wave))
 
 
 def totaal_report_context(wave: Wave) -> dict:
