@@ -26,15 +26,16 @@ def themes_side_by_side(themes: dict | None, scopes: list[str], gemeente: str | 
         return []
     questions = []
     for question in themes.get("questions", {}).values():
+        # a theme hidden in every column still gets its row of dashes: that it came up is not a secret
         rows = [{"label": theme["label"], "cells": [_count(theme["counts"].get(scope)) for scope in scopes],
                  "marks": _marks(theme.get("suppressed", {}), scopes)}
                 for theme in question["themes"].values()
-                if any(theme["counts"].get(scope) for scope in scopes)]
-        if not rows:
-            continue
+                if any(theme["counts"].get(scope) or theme.get("suppressed", {}).get(scope) for scope in scopes)]
         quotes = [{"text": quote["text"], "source": quote.get("scope_label") or quote.get("team_label") or ""}
                   for quote in question.get("quotes", [])
                   if gemeente is None or quote.get("gemeente") == gemeente]
+        if not rows and not quotes:
+            continue
         questions.append({
             "label": question["label"], "rows": rows, "quotes": quotes,
             "respondents": [_count(question["respondents"].get(scope)) for scope in scopes],

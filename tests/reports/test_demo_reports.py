@@ -159,3 +159,46 @@ def test_bijlage_and_gemeente_report_have_no_near_empty_page(demo, tmp_path, tea
                               ("gemeente.html", gemeente_context(analysis, instruments, gemeente, "vandaag"))):
         lengths = _page_lengths(render_pdf(template, context), tmp_path)
         assert [i + 1 for i, n in enumerate(lengths[:-1]) if n < NEAR_EMPTY_CHARS] == [], template
+
+
+def test_quotes_of_small_teams_appear_at_gemeente_level(demo):
+    from survey_app.coding.codebook import CodeEntry, build_codebook
+    from survey_app.coding.codebook_store import merge_codebook
+    from survey_app.coding.open_answers import create_open_answers_project
+    from survey_app.coding.services import get_code, set_quotable, toggle_coding
+    from survey_app.coding.themes import open_answer_themes
+    from survey_app.models import CodingDocument
+
+    wave, analysis, instruments = demo
+    project = create_open_answers_project(wave, instruments)
+    theme = "thema/Administratie"
+    merge_codebook(project, build_codebook([CodeEntry(p, "test") for p in ("thema", theme)], "test"), "MJ")
+    code = get_code(project, theme)
+    quoted = set()
+    for document in db.session.scalars(select(CodingDocument).where(CodingDocument.project_id == project.id)):
+        for fragment in document.fragments:
+            if "administratie" in fragment.text:
+                toggle_coding(fragment, code, "MJ")
+                team = fragment.attributes["team"]
+                if team not in quoted:  # one quote per team
+                    quoted.add(team)
+                    set_quotable(next(c for c in fragment.codings if c.coder == "MJ"), True)
+    db.session.commit()
+    themes = open_answer_themes(wave)
+    scopes = {q["scope"] for question in themes["questions"].values() for q in question["quotes"]}
+    # Ommen-Hardenberg's teams have about 7 respondents, below QUOTE_MIN_CELL_SIZE (10): their quotes go to the
+    # gemeente (36); Zwolle's teams (16-17) quote as teams
+    assert "gemeente:ommen-hardenberg" in scopes and not any(s.startswith("team:samen-doen") for s in scopes)
+    assert not any(s in scopes for s in ("gemeente:elburg", "team:team-doeth"))  # 5 respondents: never quoted
+
+    report = gemeente_context(analysis, instruments, "ommen-hardenberg", "vandaag", themes=themes)
+    quotes = [q for question in report["open_themes"] for q in question["quotes"]]
+    assert quotes and {q["source"] for q in quotes} == {"gemeente Ommen-Hardenberg"}
+    assert any(row["label"] == "Administratie" for question in report["open_themes"] for row in question["rows"])
+    html = render_html("gemeente.html", report)
+    assert "– gemeente Ommen-Hardenberg" in html and "Open antwoorden" in html
+
+    overall = totaal_context(analysis, instruments, "vandaag", themes=themes)
+    assert all(len(question["respondents"]) == 5 for question in overall["open_themes"])  # gemeenten and total
+    sources = {q["source"] for question in overall["open_themes"] for q in question["quotes"]}
+    assert "gemeente Ommen-Hardenberg" in sources and "Sociaal wijkteam West" in sources
