@@ -31,9 +31,11 @@ def themes_side_by_side(themes: dict | None, scopes: list[str], gemeente: str | 
                  "marks": _marks(theme.get("suppressed", {}), scopes)}
                 for theme in question["themes"].values()
                 if any(theme["counts"].get(scope) or theme.get("suppressed", {}).get(scope) for scope in scopes)]
-        quotes = [{"text": quote["text"], "source": quote.get("scope_label") or quote.get("team_label") or ""}
-                  for quote in question.get("quotes", [])
-                  if gemeente is None or quote.get("gemeente") == gemeente]
+        quotes = []
+        for quote in question.get("quotes", []):
+            picked = {"text": quote["text"], "source": quote.get("scope_label") or quote.get("team_label") or ""}
+            if (gemeente is None or quote.get("gemeente") == gemeente) and picked not in quotes:
+                quotes.append(picked)  # the same words from two small teams are one gemeente quote
         if not rows and not quotes:
             continue
         questions.append({

@@ -15,15 +15,19 @@ from survey_app.reports.open_themes import themes_side_by_side
 from survey_app.reports.themes import agreement_like
 from survey_app.reports.view import TOTAL, asked_in, hidden_mark, shown
 
+#: a narrow column heading may wrap after the hyphen of "Ommen-Hardenberg" (a zero-width space), not inside a word
+BREAK_AFTER_HYPHEN = "-\u200b"
 STATEMENTS_PER_CHART = 3  #: one chart of 3 statements × (gemeenten + totaal) bars fits a third of a page
 
 
 def _columns(analysis: dict) -> list[dict]:
     """Every gemeente, then the total: the columns of every table of this report."""
     columns = [{"scope": scope["id"], "short": scope["label"], "label": scope["label"],
+                "head": scope["label"].replace("-", BREAK_AFTER_HYPHEN),
                 "slug": scope["id"].removeprefix("gemeente:")}
                for scope in analysis["scopes"] if scope["kind"] == "gemeente"]
-    return columns + [{"scope": TOTAL, "short": "Totaal", "label": "Totaal (alle gemeenten)", "slug": None}]
+    return columns + [{"scope": TOTAL, "short": "Totaal", "head": "Totaal", "label": "Totaal (alle gemeenten)",
+                       "slug": None}]
 
 
 def _asked_somewhere(page, item: Item, columns: list[dict]) -> list[dict]:
@@ -91,10 +95,12 @@ def _statement_sections(instruments: InstrumentSet, analysis: dict, columns: lis
     return sections
 
 
-def _mean_cell(section: dict, name: str, scope: str) -> dict:
+def _mean_cell(section: dict, name: str, scope: str, asked: bool = True) -> dict:
+    """Mean and n of a shown figure, dashes and the mark of a hidden one, n.v.t. where it was not asked."""
     entry = shown(section, name, scope)
-    return {"mean": format_mean(entry.get("mean")) if entry else format_mean(None),
-            "n": format_n(entry["n"]) if entry else format_n(None), "mark": hidden_mark(section, name, scope)}
+    return {"mean": format_mean(entry.get("mean")) if entry else format_mean(None), "asked": asked,
+            "n": format_n(entry["n"]) if entry else format_n(None),
+            "mark": hidden_mark(section, name, scope) if asked else ""}
 
 
 def _means_tables(instruments: InstrumentSet, analysis: dict, columns: list[dict]) -> list[dict]:
@@ -108,9 +114,11 @@ def _means_tables(instruments: InstrumentSet, analysis: dict, columns: list[dict
         for page in module.pages:
             for item in page.items:
                 wanted = item.type == ItemType.RATING or (item.type == ItemType.SELECT_ONE and agreement_like(item))
-                if wanted and item.name in analysis["items"] and _asked_somewhere(page, item, columns):
+                asked = _asked_somewhere(page, item, columns)
+                if wanted and item.name in analysis["items"] and asked:
                     rows.append({"label": item.label, "scale": False,
-                                 "cells": [_mean_cell(analysis["items"], item.name, s) for s in scopes]})
+                                 "cells": [_mean_cell(analysis["items"], item.name, c["scope"], c in asked)
+                                           for c in columns]})
         if rows:
             tables.append({"title": module.title, "rows": rows})
     return tables
