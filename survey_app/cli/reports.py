@@ -1,4 +1,4 @@
-"""`flask reports build`: every bijlage and gemeente report of a wave as PDF files."""
+"""`flask reports build`: every bijlage, gemeente report and the overall report of a wave as PDF files."""
 
 from __future__ import annotations
 
@@ -29,15 +29,16 @@ def group() -> None:
 @transactional
 def build(name: str, out_dir: str, jobs: int, other: str | None, changed_scale: str, calibration: str | None,
           nominal_tests: bool, holm_family: str) -> None:
-    """Maak alle bijlagen (per team) en rapportages (per gemeente) van een golf, parallel."""
+    """Maak alle bijlagen (per team), rapportages (per gemeente) en de totaalrapportage van een golf, parallel."""
     from survey_app.reports import build_reports
+    from survey_app.reports.builder import report_count
 
     wave = get_wave(name)
     compare = get_wave(other) if other else None
     harmonisation = harmonisation_from_options(wave, compare, changed_scale, calibration)
     options = comparison_options(nominal_tests, holm_family)
     click.echo(f"Analyse van golf '{wave.name}' ...")
-    with click.progressbar(length=len(wave.teams) + len({p.team.gemeente_id for p in wave.teams}),
+    with click.progressbar(length=report_count(wave),
                            label="Rapportages maken") as bar:
         files = build_reports(wave, out_dir, jobs=jobs, compare=compare, harmonisation=harmonisation,
                               options=options, progress=lambda done, total, filename: bar.update(1))

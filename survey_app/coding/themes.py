@@ -4,8 +4,9 @@ Counts go through the analysis layer's disclosure control (`disclosure_reasons`)
 "answered the question" followed by one column per theme code, the rows the scopes (total, gemeenten, teams)
 of the wave's organisation, with the wave's respondents per scope as scope sizes. A count is published when its
 reason is empty, or when it is zero and only `no_answers` hides it (a zero reveals nobody). Quotes are the
-codings approved as quotable, attributed to the team only, and only for teams with at least
-QUOTE_MIN_CELL_SIZE respondents in the wave.
+codings approved as quotable, attributed to the smallest scope that has at least QUOTE_MIN_CELL_SIZE respondents
+in the wave: the team, else its gemeente (so a quote from a small team can still appear, as the gemeente's),
+never a person and never a scope below that threshold.
 """
 
 from __future__ import annotations
@@ -86,8 +87,9 @@ def _question_themes(data: ProjectData, document: CodingDocument, theme_codes: l
 
 
 def _quotes(data: ProjectData, index: ScopeIndex, scope_n: np.ndarray, quote_min: int) -> dict[str, list[dict]]:
-    team_n = dict(zip(index.team_slugs, scope_n[index.team_rows].tolist(), strict=True))
-    team_label = {team.slug: team.label for team in index.organisation.teams}
+    scope_size = dict(zip(index.ids, scope_n.tolist(), strict=True))
+    team_of = {team.slug: team for team in index.organisation.teams}
+    gemeente_label = {gemeente.slug: gemeente.label for gemeente in index.organisation.gemeenten}
     rows = db.session.execute(
         select(CodingDocument.name, Fragment.position, Fragment.text, Code.path)
         .select_from(Coding)
@@ -104,22 +106,31 @@ def _quotes(data: ProjectData, index: ScopeIndex, scope_n: np.ndarray, quote_min
         if attributes is None or (document, position, path) in seen:  # withdrawn, or approved by two coders
             continue
         seen.add((document, position, path))
-        team = attributes.get("team")
-        if team_n.get(team, 0) >= quote_min:
-            quotes.setdefault(document, []).append(
-                {"code": path, "team": team, "team_label": team_label[team], "text": text}
-            )
+        team = team_of.get(attributes.get("team"))
+        if team is None:
+            continue
+        if scope_size.get(f"team:{team.slug}", 0) >= quote_min:
+            quote = {"scope": f"team:{team.slug}", "scope_label": team.label, "team": team.slug,
+                     "team_label": team.label}
+        elif scope_size.get(f"gemeente:{team.gemeente}", 0) >= quote_min:
+            quote = {"scope": f"gemeente:{team.gemeente}", "scope_label": f"gemeente {gemeente_label[team.gemeente]}",
+                     "team": None, "team_label": None}
+        else:
+            continue
+        quotes.setdefault(document, []).append({"code": path, "gemeente": team.gemeente, "text": text, **quote})
     return quotes
 
 
 def open_answer_themes(wave: Wave, instruments: InstrumentSet | None = None) -> dict:
     """Per text question, per theme code, per scope the respondents with that theme (disclosure-controlled),
-    plus approved quotes attributed to teams that are large enough; empty `questions` without a project.
+    plus approved quotes attributed to the team, or else its gemeente, when that scope is large enough; empty
+    `questions` without a project.
 
     Shape: {"wave", "project", "min_cell_size", "quote_min_cell_size", "questions": {variable: {"label",
     "respondents": {scope: n or None}, "respondents_suppressed": {scope: reason}, "themes": {code path:
-    {"label", "counts": {scope: n or None}, "suppressed": {scope: reason}}}, "quotes": [{"code", "team",
-    "team_label", "text"}]}}}. Scopes are `total`, `gemeente:<slug>` and `team:<slug>`.
+    {"label", "counts": {scope: n or None}, "suppressed": {scope: reason}}}, "quotes": [{"code", "scope",
+    "scope_label", "gemeente", "team" (None for a gemeente quote), "team_label", "text"}]}}}. Scopes are
+    `total`, `gemeente:<slug>` and `team:<slug>`.
     """
     quote_min = int(current_app.config.get("QUOTE_MIN_CELL_SIZE", 10))
     result = {"wave": wave.name, "project": None, "min_cell_size": wave.min_cell_size,

@@ -1,8 +1,10 @@
-"""Reports: the team bijlage and the gemeente report, as web page and PDF, and the parallel builder.
+"""Reports: the team bijlage, the gemeente report and the overall report (totaalrapport), as web page and PDF,
+and the parallel builder.
 
-Layers: `view`/`themes`/`scores`/`extras`/`bijlage`/`gemeente` turn the analysis dict into plain data (pure),
-`charts` and `render` turn that data into SVG, HTML and PDF (no database), `sources` fetches and caches the
-analysis, `builder` renders a whole wave in worker processes, `views` is the researchers' blueprint.
+Layers: `view`/`themes`/`scores`/`extras`/`distributions`/`open_themes`/`bijlage`/`gemeente`/`totaal` turn the
+analysis dict into plain data (pure), `charts` and `render` turn that data into SVG, HTML and PDF (no database),
+`sources` fetches and caches the analysis, `builder` renders a whole wave in worker processes, `views` is the
+researchers' blueprint.
 """
 
 from __future__ import annotations
@@ -44,9 +46,25 @@ def build_gemeente_pdf(wave, gemeente: str) -> bytes:
     return render_pdf("gemeente.html", gemeente_report_context(wave, gemeente))
 
 
+def render_totaal_html(wave, static_url: str = "/static/") -> str:
+    """The overall report of a wave (all gemeenten) as an HTML page."""
+    from survey_app.reports.render import render_html
+    from survey_app.reports.sources import totaal_report_context
+
+    return render_html("totaal.html", totaal_report_context(wave), static_url)
+
+
+def build_totaal_pdf(wave) -> bytes:
+    """The overall report of a wave as PDF bytes."""
+    from survey_app.reports.render import render_pdf
+    from survey_app.reports.sources import totaal_report_context
+
+    return render_pdf("totaal.html", totaal_report_context(wave))
+
+
 def build_reports(wave, out_dir, jobs: int = 1, progress=None, compare=None, harmonisation=None,
                   options=None) -> list:
-    """Every bijlage and gemeente report of a wave as PDF files in out_dir (see builder.build_reports)."""
+    """Every report of a wave as PDF files in out_dir (see builder.build_reports)."""
     from survey_app.reports.builder import build_reports as build
 
     return build(wave, out_dir, jobs=jobs, progress=progress, compare=compare, harmonisation=harmonisation,

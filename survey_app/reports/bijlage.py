@@ -36,14 +36,20 @@ def asked_variables(instruments: InstrumentSet, gemeente: str) -> set[str]:
     return names
 
 
+def only_team(analysis: dict, gemeente: str) -> bool:
+    """Whether the gemeente has one team in the wave: its figures are then the team's, shown once."""
+    return sum(scope["parent"] == gemeente_scope(gemeente) for scope in analysis["scopes"]) == 1
+
+
 def _columns(analysis: dict, team: str, gemeente: str) -> list[dict]:
+    """Team, gemeente and totaal; a one-team gemeente (Elburg) has no gemeente column repeating the team's."""
     team_info = scope_info(analysis, team_scope(team))
     gemeente_info = scope_info(analysis, gemeente_scope(gemeente))
-    return [
-        {"scope": team_scope(team), "short": "Team", "label": team_info["label"]},
-        {"scope": gemeente_scope(gemeente), "short": "Gemeente", "label": gemeente_info["label"]},
-        {"scope": TOTAL, "short": "Totaal", "label": "Totaal (alle gemeenten)"},
-    ]
+    columns = [{"scope": team_scope(team), "short": "Team", "label": team_info["label"]}]
+    if not only_team(analysis, gemeente):
+        columns.append({"scope": gemeente_scope(gemeente), "short": "Gemeente", "label": gemeente_info["label"]})
+    columns.append({"scope": TOTAL, "short": "Totaal", "label": "Totaal (alle gemeenten)"})
+    return columns
 
 
 def _header(analysis: dict, team: str, gemeente: str, generated_on: str) -> dict:
@@ -79,7 +85,8 @@ def bijlage_context(analysis: dict, instruments: InstrumentSet, team: str, gemee
             "n": format_n(team_n),
             "invited": format_number(response.get("invited"), 0),
             "rate": format_percent(response.get("rate")),
-            "gemeente_n": format_n(scope_info(analysis, columns[1]["scope"])["n"]),
+            "gemeente_n": format_n(scope_info(analysis, gemeente_scope(gemeente))["n"]),
+            "only_team": only_team(analysis, gemeente),
             "total_n": format_n(scope_info(analysis, TOTAL)["n"]),
         },
         "themes": theme_sections(instruments, analysis, columns, gemeente, previous),

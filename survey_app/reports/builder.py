@@ -19,6 +19,7 @@ from survey_app.reports.bijlage import bijlage_context
 from survey_app.reports.gemeente import gemeente_context
 from survey_app.reports.series_parts import add_gemeente_parts, add_team_parts
 from survey_app.reports.sources import cached_analysis, coded_themes, comparison_for, previous_for, today, trend_for
+from survey_app.reports.totaal import totaal_context
 from survey_app.reports.worker import TMP_SUFFIX, Job, render_job
 from survey_app.services.analysis import ComparisonOptions, Harmonisation
 
@@ -35,19 +36,31 @@ def gemeente_filename(wave: Wave, gemeente: str) -> str:
     return f"{wave.name}-{gemeente}.pdf"
 
 
+def totaal_filename(wave: Wave) -> str:
+    """`<wave>-totaal.pdf`: the overall report across all gemeenten."""
+    return f"{wave.name}-totaal.pdf"
+
+
+def report_count(wave: Wave) -> int:
+    """How many files a build of the wave writes: the overall report, one per gemeente, one per team."""
+    return 1 + len({p.team.gemeente_id for p in wave.teams}) + len(wave.teams)
+
+
 def prepare_jobs(wave: Wave, out_dir: Path, compare: Wave | None = None,
                  harmonisation: Harmonisation | None = None, options: ComparisonOptions | None = None) -> list[Job]:
-    """The prepared data of every report of the wave: gemeente reports first, then the bijlagen."""
+    """The prepared data of every report of the wave: the overall report, the gemeente reports, the bijlagen."""
     analysis = cached_analysis(wave)
     instruments = wave_instruments(wave)
     themes = coded_themes(wave)
     generated_on = today()
     teams = sorted((p.team for p in wave.teams), key=lambda t: (t.gemeente.slug, t.slug))
-    jobs = []
+    jobs = [Job(totaal_filename(wave), totaal_context(analysis, instruments, generated_on, themes=themes),
+                str(out_dir))]
     trend = trend_for(wave)
     for gemeente in sorted({team.gemeente.slug for team in teams}):
         comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
-        context = gemeente_context(analysis, instruments, gemeente, generated_on, comparison=comparison, older=older)
+        context = gemeente_context(analysis, instruments, gemeente, generated_on, comparison=comparison, older=older,
+                                   themes=themes)
         add_gemeente_parts(context, trend, instruments, gemeente, comparison)
         jobs.append(Job(gemeente_filename(wave, gemeente), context, str(out_dir)))
     for team in teams:

@@ -1,9 +1,9 @@
 """Charts of the reports as SVG, drawn with matplotlib on a Figure of its own (Agg canvas, no pyplot state).
 
-One colour-blind-safe palette: ColorBrewer RdBu (5 steps) for agreement scales, Okabe-Ito for other answer
-categories and for the series of the Baken profile. Categories are told apart without colour as well: the %
-is printed in every segment that is wide enough, the legend follows the bar order, and the profile uses a
-different marker shape per series.
+One palette family per kind of scale, colour-blind safe: ColorBrewer RdBu (up to 5 steps) for every ordered
+scale (agreement, percentage of time), Okabe-Ito for unordered answer categories and for the series of the Baken
+profile. Categories are told apart without colour as well: the % is printed in every segment that is wide
+enough, the legend follows the bar order, and the profile uses a different marker shape per series.
 """
 
 from __future__ import annotations
@@ -48,16 +48,28 @@ def _svg(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
+#: which of the five RdBu colours an ordered scale of 2 to 5 answers uses: every ordered scale (agreement,
+#: percentage of time) stays in the one palette family, from red at the low end to blue at the high end
+RDBU_STEPS = {2: (0, 4), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4)}
+
+
+def _ordered(count: int, diverging: bool) -> bool:
+    return diverging and count in RDBU_STEPS
+
+
 def _palette(count: int, diverging: bool) -> tuple[str, ...]:
-    if diverging and count == 5:
-        return RDBU_5
+    """RdBu steps for an ordered scale (`diverging`: agreement or another ordinal scale), Okabe-Ito for
+    unordered categories."""
+    if _ordered(count, diverging):
+        return tuple(RDBU_5[i] for i in RDBU_STEPS[count])
     return (OKABE_ITO * (count // len(OKABE_ITO) + 1))[:count]
 
 
 def legend_classes(count: int, diverging: bool) -> list[str]:
     """CSS classes of the legend swatches (reports.css has the same colours), in bar order."""
-    prefix = "rdbu" if diverging and count == 5 else "oi"
-    return [f"sw-{prefix}-{index % len(OKABE_ITO)}" for index in range(count)]
+    if _ordered(count, diverging):
+        return [f"sw-rdbu-{i}" for i in RDBU_STEPS[count]]
+    return [f"sw-oi-{index % len(OKABE_ITO)}" for index in range(count)]
 
 
 def stacked_chart(spec: dict) -> bytes:
@@ -75,15 +87,17 @@ def _stacked_figure(spec: dict) -> Figure:
     rows = len(groups) * (per_group + gap)
     height = rows * BAR_IN + 0.45
     figure = Figure(figsize=(WIDTH_IN, height))
-    left, right = (0.45 if single else 1.0) / WIDTH_IN, 0.15 / WIDTH_IN
+    label_in = spec.get("label_in", 0.45 if single else 1.0)  # room for the bar labels (gemeente names)
+    left, right = label_in / WIDTH_IN, 0.15 / WIDTH_IN
     axes = figure.add_axes((left, 0.3 / height, 1 - left - right, rows * BAR_IN / height))
+    number_x = -(label_in - 0.05) / (WIDTH_IN - label_in - 0.15)
     label_axes = blended_transform_factory(axes.transAxes, axes.transData)
     ticks, labels = [], []
     segments: list[list[Path]] = [[] for _ in categories]
     for g, group in enumerate(groups):
         base = g * (per_group + gap)
-        if not single:
-            axes.text(-0.135, base, group["number"], transform=label_axes, ha="left", va="center",
+        if not single and group["number"]:
+            axes.text(number_x, base, group["number"], transform=label_axes, ha="left", va="center",
                       fontweight="bold")
         for b, bar in enumerate(group["bars"]):
             y = base + b

@@ -6,6 +6,7 @@ from __future__ import annotations
 from survey_app.instruments.model import InstrumentSet, ItemType
 from survey_app.reports.dutch import format_mean, format_n, format_number, format_percent
 from survey_app.reports.extras import harmonisation_notes, scales_used
+from survey_app.reports.gemeente_extra import category_sections, gemeente_open_themes
 from survey_app.reports.scale_notes import basis_note, reverse_note
 from survey_app.reports.significance import significance_section
 from survey_app.reports.themes import agreement_like
@@ -89,14 +90,19 @@ def _small_teams(labels: list[str], min_cell: int) -> str | None:
 
 
 def gemeente_context(analysis: dict, instruments: InstrumentSet, gemeente: str, generated_on: str,
-                     comparison: dict | None = None, older: dict | None = None) -> dict:
+                     comparison: dict | None = None, older: dict | None = None, themes: dict | None = None) -> dict:
     """Everything the gemeente report shows; `comparison` is run_analysis(wave, compare, gemeente=slug)."""
     scope = gemeente_scope(gemeente)
     info = next(s for s in analysis["scopes"] if s["id"] == scope)
     teams = [s for s in analysis["scopes"] if s["parent"] == scope]
     min_cell = analysis["settings"]["min_cell_size"]
-    shown_teams = [team for team in teams if not team["suppressed"]]
+    # a one-team gemeente (Elburg): the team's figures are the gemeente's, so one column, not two equal ones
+    shown_teams = [team for team in teams if not team["suppressed"]] if len(teams) > 1 else []
+    extra_scopes = [team["id"] for team in shown_teams] + [scope]
     return {
+        "extra_heads": [team["label"] for team in shown_teams] + [f"Gemeente {info['label']}"],
+        "categories": [] if info["suppressed"] else category_sections(analysis, instruments, gemeente, extra_scopes),
+        "open_themes": gemeente_open_themes(themes, gemeente, extra_scopes),
         "kind": "gemeente", "wave": analysis.get("wave", {}), "generated_on": generated_on,
         "min_cell_size": min_cell, "gemeente": {"slug": gemeente, "label": info["label"]},
         "n": format_n(info["n"]), "respondents": format_number(info["n"], 0),

@@ -66,7 +66,7 @@ def wait_for_builds(timeout: float = 120) -> None:
 
 
 def _run(app: Flask, status: BuildStatus, jobs: int) -> None:
-    from survey_app.reports.builder import build_reports
+    from survey_app.reports.builder import build_reports, report_count
     from survey_app.services.waves import get_wave
 
     def progress(done: int, total: int, _filename: str) -> None:
@@ -77,7 +77,7 @@ def _run(app: Flask, status: BuildStatus, jobs: int) -> None:
         try:
             wave = get_wave(status.wave)
             with _lock:
-                status.total = len(wave.teams) + len({p.team.gemeente_id for p in wave.teams})
+                status.total = report_count(wave)
             files = build_reports(wave, reports_dir(app, status.wave), jobs=jobs, progress=progress)
             with _lock:
                 status.files = [path.name for path in files]

@@ -116,6 +116,6 @@ def render_pdf(template: str, context: dict) -> bytes:
 
 
 def template_for(context: dict) -> str:
-    """Which template renders a prepared context (bijlage, suppressed bijlage, gemeente report)."""
+    """Which template renders a prepared context (bijlage, suppressed bijlage, gemeente report, overall report)."""
     return {"bijlage": "bijlage.html", "suppressed": "bijlage_suppressed.html",
-            "gemeente": "gemeente.html"}[context["kind"]]
+            "gemeente": "gemeente.html", "totaal": "totaal.html"}[context["kind"]]

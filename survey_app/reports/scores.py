@@ -6,7 +6,7 @@ from __future__ import annotations
 from survey_app.instruments.model import Construct, InstrumentSet
 from survey_app.reports.scale_notes import basis_note, in_score, reverse_note
 from survey_app.reports.themes import previous_cell
-from survey_app.reports.view import mean_cell, shown
+from survey_app.reports.view import TOTAL, mean_cell, shown
 
 
 def is_baken(construct: Construct) -> bool:
@@ -67,16 +67,21 @@ def other_constructs(instruments: InstrumentSet, analysis: dict, columns: list[d
 
 
 def pair_table(instruments: InstrumentSet, analysis: dict, columns: list[dict], kind: str) -> list[dict]:
-    """Rows of a difference table: the team's mean of a and b, and the difference a − b for every column."""
-    team = columns[0]["scope"]
+    """Rows of a difference table: the mean of a and of b with n for the team and the gemeente (every column
+    but the all-gemeenten total), and the mean of the per-person difference a − b for every column.
+
+    The difference is computed per respondent who answered both, so it is not the difference of the two means
+    beside it (those include people who answered one side only); the table says so in its heading.
+    """
+    sides = [column for column in columns if column["scope"] != TOTAL]
     rows = []
     for pair in instruments.pairs:
         if pair.kind != kind or pair.name not in analysis["pairs"]:
             continue
         rows.append({
             "label": pair.label,
-            "a": mean_cell(analysis["items"], pair.a, team),
-            "b": mean_cell(analysis["items"], pair.b, team),
+            "a": [mean_cell(analysis["items"], pair.a, c["scope"]) for c in sides],
+            "b": [mean_cell(analysis["items"], pair.b, c["scope"]) for c in sides],
             "cells": [mean_cell(analysis["pairs"], pair.name, c["scope"]) for c in columns],
         })
     return rows

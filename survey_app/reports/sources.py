@@ -18,6 +18,7 @@ from survey_app.reports.dutch import format_date
 from survey_app.reports.extras import previous_means
 from survey_app.reports.gemeente import gemeente_context
 from survey_app.reports.series_parts import add_gemeente_parts, add_team_parts, harmonised_means
+from survey_app.reports.totaal import totaal_context
 from survey_app.services.analysis import ComparisonOptions, Harmonisation, run_analysis
 from survey_app.services.harmonisation import harmonisation_between, list_rules
 from survey_app.services.series import series_of
@@ -168,5 +169,10 @@ def gemeente_report_context(wave: Wave, gemeente: str, compare: Wave | None = No
     """The prepared gemeente report of a wave."""
     comparison, older = comparison_for(wave, gemeente, compare, harmonisation, options)
     context = gemeente_context(cached_analysis(wave), wave_instruments(wave), gemeente, today(),
-                               comparison=comparison, older=older)
+                               comparison=comparison, older=older, themes=coded_themes(wave))
     return add_gemeente_parts(context, trend_for(wave), wave_instruments(wave), gemeente, comparison)
+
+
+def totaal_report_context(wave: Wave) -> dict:
+    """The prepared overall report (all gemeenten) of a wave."""
+    return totaal_context(cached_analysis(wave), wave_instruments(wave), today(), themes=coded_themes(wave))

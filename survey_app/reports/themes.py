@@ -6,8 +6,9 @@ can be pickled to a worker process and rendered without the database.
 
 from __future__ import annotations
 
-from survey_app.instruments.model import InstrumentSet, Item, ItemType, Module, Page
+from survey_app.instruments.model import InstrumentSet, Item, ItemType, Level, Module, Page
 from survey_app.reports.conditional_cells import conditional_row
+from survey_app.reports.distributions import percentages_table
 from survey_app.reports.dutch import format_mean, format_n, format_number, format_percent
 from survey_app.reports.scale_notes import reverse_note
 from survey_app.reports.view import asked_in, hidden_mark, pair_items, shown
@@ -52,11 +53,15 @@ def _distribution_block(title: str, items: list[Item], analysis: dict, columns: 
         team = shown(analysis["items"], item.name, columns[0]["scope"])  # the chart: the team; the table compares
         values = [team["percent"][c] for c in codes] if team else None
         groups.append({"number": str(number), "bars": [{"label": columns[0]["short"], "values": values}]})
+    ordered = with_mean or items[0].measurement_level == Level.ORDINAL
     chart = {"kind": "stacked", "categories": [choice.label for choice in scale.choices],
-             "diverging": with_mean, "groups": groups}
+             "diverging": ordered, "groups": groups}
+    percentages = None if with_mean else percentages_table(items, start, analysis["items"],
+                                                           [column["scope"] for column in columns])
     return {"kind": "distribution", "title": title, "with_mean": with_mean, "statements": statements,
-            "chart": chart, "alt": f"Verdeling van de antwoorden van het team per stelling ({title}), "
-                                   "van oneens tot eens; de gemiddelden staan in de tabel."}
+            "percentages": percentages, "min_cell_size": analysis["settings"]["min_cell_size"], "chart": chart,
+            "alt": f"Verdeling van de antwoorden van het team per vraag ({title}); "
+                   + ("de gemiddelden staan in de tabel." if with_mean else "de percentages staan in de tabel.")}
 
 
 def _means_block(title: str, items: list[Item], analysis: dict, columns: list[dict], start: int,
@@ -104,7 +109,9 @@ def _choices_block(title: str, item: Item, analysis: dict, columns: list[dict], 
         bases = sorted({c.base_label for c in item.columns if c.conditional_on})
         if bases and "conditional" in analysis:
             note += (" Rijen met '" + "', '".join(bases) + "': % van die groep (n = hun aantal), niet van iedereen.")
-    return {"kind": "choices", "title": title, "question": item.label, "rows": rows, "header_n": header_n,
+    question = item.label if item.label.strip().rstrip(".:?") != title.strip() else None  # no heading twice
+    return {"kind": "choices", "title": title, "question": question, "rows": rows, "header_n": header_n,
+            "min_cell_size": analysis["settings"]["min_cell_size"],
             "note": note}
 
 

@@ -130,6 +130,30 @@ def gemeente_pdf(wave: str, gemeente: str):
     return _pdf(content, f"{current.name}-{gemeente}.pdf")
 
 
+@bp.get("/<wave>/totaal")
+@roles_required(*STAFF)
+def totaal_html(wave: str):
+    """The overall report (all gemeenten) as a web page."""
+    from survey_app.reports import render_totaal_html
+
+    current = _wave(wave)
+    html = render_totaal_html(current, url_for("static", filename=""))
+    _audited(f"golf {current.name}, totaalrapportage, HTML")
+    return html
+
+
+@bp.get("/<wave>/totaal.pdf")
+@roles_required(*STAFF)
+def totaal_pdf(wave: str):
+    """The overall report as PDF."""
+    from survey_app.reports import build_totaal_pdf
+
+    current = _wave(wave)
+    content = build_totaal_pdf(current)
+    _audited(f"golf {current.name}, totaalrapportage, PDF")
+    return _pdf(content, f"{current.name}-totaal.pdf")
+
+
 @bp.post("/<wave>/bouwen")
 @roles_required(*STAFF)
 def build(wave: str):

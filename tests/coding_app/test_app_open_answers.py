@@ -88,9 +88,15 @@ def test_themes_are_counted_per_scope_and_suppressed_for_small_teams(app, create
     assert "thema/Duidelijkheid" not in question["themes"]  # not used in this question
     assert question["themes"]["thema"]["counts"]["total"] == 13  # an axis counts its sub-codes
     assert question["respondents"]["team:zwolle-noord"] == 10
-    # quotes only for teams with at least QUOTE_MIN_CELL_SIZE (10) respondents, attributed to the team only
-    assert question["quotes"] == [{"code": THEME, "team": "zwolle-noord", "team_label": "Team zwolle-noord",
-                                   "text": "Meer tijd voor overleg (zwolle-noord 0)"}]
+    # a quote goes to the team when it has at least QUOTE_MIN_CELL_SIZE (10) respondents, else to the gemeente
+    # when that has (zwolle: 21), never to a smaller scope
+    assert question["quotes"][0] == {
+        "code": THEME, "scope": "team:zwolle-noord", "scope_label": "Team zwolle-noord", "gemeente": "zwolle",
+        "team": "zwolle-noord", "team_label": "Team zwolle-noord", "text": "Meer tijd voor overleg (zwolle-noord 0)"}
+    assert [(q["scope"], q["team"], q["text"]) for q in question["quotes"][1:]] == [
+        ("gemeente:zwolle", None, "Meer tijd voor overleg (zwolle-west 0)"),
+        ("gemeente:zwolle", None, "Meer tijd voor overleg (zwolle-zuid 0)")]
+    assert question["quotes"][1]["scope_label"] == "gemeente Zwolle"
     assert themes["questions"]["open_nodig_competenties"]["themes"] == {}
 
 
@@ -102,8 +108,8 @@ def test_quote_threshold_is_configurable(extra_app, create_open_wave, tmp_path):
     other = extra_app(QUOTE_MIN_CELL_SIZE=8)
     with other.app_context():
         themes = open_answer_themes(db.session.get(Wave, wave_id))
-    teams = {quote["team"] for quote in themes["questions"]["open_nodig_team"]["quotes"]}
-    assert teams == {"zwolle-noord", "zwolle-zuid"}
+    scopes = [quote["scope"] for quote in themes["questions"]["open_nodig_team"]["quotes"]]
+    assert scopes == ["team:zwolle-noord", "gemeente:zwolle", "team:zwolle-zuid"]  # west (3) only as the gemeente
 
 
 def test_themes_without_project_are_empty(app, create_open_wave):

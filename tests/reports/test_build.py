@@ -11,7 +11,8 @@ from tests.reports.test_bijlage_pdf import number
 #: klein's means, percentages and n of answers; its response (3 of 16, 18,8%) is participation and published
 KLEIN_FIGURES = ("1,3", "66,7%", "33,3%", "n=3")
 EXPECTED = {"2017-elburg.pdf", "2017-zwolle.pdf", "2017-elburg-team-doeth.pdf", "2017-zwolle-zwolle-klein.pdf",
-            "2017-zwolle-zwolle-noord.pdf", "2017-zwolle-zwolle-west.pdf", "2017-zwolle-zwolle-zuid.pdf"}
+            "2017-zwolle-zwolle-noord.pdf", "2017-zwolle-zwolle-west.pdf", "2017-zwolle-zwolle-zuid.pdf",
+            "2017-totaal.pdf"}  # the overall report across all gemeenten
 
 
 def test_parallel_build_gives_the_same_files_and_leaks_nothing(small_wave, tmp_path, pdftext):
