@@ -43,8 +43,22 @@ def profile_text(spec: dict, intro: str = "") -> str:
     return f"{intro.rstrip('. ')}. {body}" if intro else body
 
 
+def trend_text(spec: dict, intro: str = "") -> str:
+    """Per line (construct) the mean of each year, as the trend chart (reports/trend_chart.py) draws them."""
+    years = list(spec["years"])
+    parts = []
+    for line in spec["lines"]:
+        values = ", ".join(f"{year} {format_number(value, 2) if value is not None else HIDDEN}"
+                           for year, value in zip(years, line["values"], strict=False))
+        parts.append(f"{line['label']}: {values}")
+    body = "Gemiddelde per jaar. " + " | ".join(parts) + "."
+    return f"{intro.rstrip('. ')}. {body}" if intro else body
+
+
 def describe(spec: dict, intro: str = "") -> str:
-    """The text alternative of any chart specification charts.py draws."""
+    """The text alternative of any chart specification the reports draw."""
     if spec.get("kind") == "profile":
         return profile_text(spec, intro)
+    if "lines" in spec:
+        return trend_text(spec, intro)
     return stacked_text(spec, intro)

@@ -13,6 +13,7 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
+from survey_app.reports.chart_text import describe
 from survey_app.reports.charts import _LOCK, FONT, OKABE_ITO, WIDTH_IN, _svg, data_uri
 from survey_app.reports.dutch import format_number
 
@@ -55,3 +56,4 @@ def with_trend_charts(context: dict) -> None:
     """Draw every trend chart of a prepared report (in place) as an SVG data: URI."""
     for module in (context.get("trend") or {}).get("modules", []):
         module["chart_uri"] = data_uri(trend_chart(module["chart"]))
+        module["alt"] = describe(module["chart"], module.get("alt", ""))

@@ -68,3 +68,11 @@ def test_gemeente_report_is_tagged_with_alt_text_on_every_chart(small_wave):
 def test_chart_text_carries_the_numbers_in_dutch(spec, expected):
     assert describe(spec) == expected
     assert describe(spec, "Figuur.").startswith("Figuur. " + expected.split(".")[0])
+
+
+def test_trend_chart_text_carries_each_years_mean_and_hidden_years():
+    spec = {"years": ["2015", "2016", "2017"], "low": 1, "high": 5, "title": "Bakens",
+            "lines": [{"label": "1. Baken 1", "values": [3.912, None, 4.05]}]}
+    text = describe(spec, "Lijndiagram van Bakens in Zwolle")
+    assert text == ("Lijndiagram van Bakens in Zwolle. Gemiddelde per jaar. "
+                    "1. Baken 1: 2015 3,91, 2016 niet getoond, 2017 4,05.")
