@@ -58,6 +58,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(reports_bp)
 
+    from survey_app.jobs import setup as jobs_setup
+
+    jobs_setup.init_app(app)
+
     from survey_app.cli import register_commands
 
     register_commands(app)

@@ -1,5 +1,6 @@
 """All models, imported in one place so Alembic and the app see the whole schema."""
 
+from survey_app.jobs.models import Job, JobState, ReportFile
 from survey_app.matrix.models import MatrixAspect, MatrixCase, MatrixProject, MatrixScore
 from survey_app.models.audit import AuditEvent
 from survey_app.models.base import Base
@@ -33,4 +34,5 @@ __all__ = [
     "Code", "CodeHistory", "CoderAssignment", "CodeStatus", "Coding", "CodingDocument", "CodingProject",
     "CodingSession", "Consent", "Fragment", "Memo", "Participant", "ProjectKind", "session_attendance",
     "MatrixAspect", "MatrixCase", "MatrixProject", "MatrixScore",
+    "Job", "JobState", "ReportFile",
 ]

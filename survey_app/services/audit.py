@@ -38,6 +38,7 @@ class Action(StrEnum):
     HELD_REVIEWED = "held_reviewed"
     MATRIX_IMPORTED = "matrix_imported"
     MATRIX_SCORED = "matrix_scored"
+    JOB_RETRY = "job_retry"
 
 
 ACTION_LABELS = {
@@ -59,6 +60,7 @@ ACTION_LABELS = {
     Action.RESPONSES_IMPORTED: "antwoorden geïmporteerd",
     Action.MATRIX_IMPORTED: "beoordelingsmatrix geïmporteerd",
     Action.MATRIX_SCORED: "scores in beoordelingsmatrix gewijzigd",
+    Action.JOB_RETRY: "taak opnieuw gestart",
 }
 
 

@@ -93,7 +93,7 @@ def set_status(wave: Wave, status: WaveStatus) -> None:
     """Open or close a wave; a wave without teams cannot be opened.
 
     Closing releases every team's remaining sealed submissions as a last batch and, once committed, scrubs
-    what the drafts left on disk (see survey/release.py).
+    what the drafts left on disk (see survey/release.py) and queues the build of every report of the wave.
     """
     if status == WaveStatus.OPEN and not wave.teams:
         raise fail("golf", f"golf '{wave.name}' heeft geen teams; geef headcounts op")
@@ -104,6 +104,10 @@ def set_status(wave: Wave, status: WaveStatus) -> None:
         release_all(wave)
         scrub_after_commit(full=True)
     db.session.flush()
+    if status == WaveStatus.CLOSED:
+        from survey_app.jobs.report_tasks import queue_wave_build
+
+        queue_wave_build(wave)  # every bijlage ready before a teamleider asks (queued on commit)
 
 
 def wave_team(wave: Wave, team_slug: str) -> WaveTeam:
