@@ -139,6 +139,17 @@ def extra_app(_schema):
 
 
 @pytest.fixture
+def consumer(app):
+    """A Huey consumer with two threads in this process, on the app's queue; stopped after the test."""
+    from survey_app.jobs.queue import bind_app, start_in_process
+
+    bind_app(app)
+    running = start_in_process(workers=2)
+    yield running
+    running.stop(graceful=True)
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

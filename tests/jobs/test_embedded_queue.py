@@ -14,7 +14,7 @@ from survey_app.jobs.tasks import submit
 from survey_app.models import WaveStatus
 from survey_app.services.users import create_user
 from survey_app.services.waves import set_status
-from tests.jobs.conftest import wait_for_job
+from tests.jobs.helpers import wait_for_job
 
 PASSWORD = "een-lang-wachtwoord"
 
