@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 
 from survey_app.extensions import db
+from survey_app.instrument_registry import wave_instruments
 from survey_app.jobs import status
 from survey_app.jobs.report_tasks import KIND
-from survey_app.instrument_registry import wave_instruments
 from survey_app.models import WaveStatus
 from survey_app.services.response_import import import_responses
 from survey_app.services.users import create_user
