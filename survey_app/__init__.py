@@ -58,7 +58,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(reports_bp)
 
+    from survey_app import shared_cache
     from survey_app.jobs import setup as jobs_setup
+
+    shared_cache.init_app(app)
 
     jobs_setup.init_app(app)
 

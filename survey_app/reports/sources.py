@@ -1,12 +1,10 @@
-"""Where the report data comes from: the wave's analysis (cached per wave and response count), the team's
-previous wave, a gemeente's comparison and the coded open answers. This is the only report module that
-touches the database."""
+"""Where the report data comes from: the wave's analysis (cached per wave and response count, in the shared
+cache of `shared_cache.py`), the team's previous wave, a gemeente's comparison and the coded open answers. This
+is the only report module that touches the database."""
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 
 from sqlalchemy import func, select
 
@@ -18,10 +16,7 @@ from survey_app.reports.dutch import format_date
 from survey_app.reports.extras import previous_means
 from survey_app.reports.gemeente import gemeente_context
 from survey_app.services.analysis import ComparisonOptions, Harmonisation, run_analysis
-
-CACHE_SIZE = 16
-_cache: OrderedDict[tuple, dict] = OrderedDict()
-_lock = threading.Lock()
+from survey_app.shared_cache import current_cache, key_of
 
 
 def response_count(wave: Wave) -> int:
@@ -39,24 +34,20 @@ def data_key(wave: Wave) -> tuple:
 
 def cached_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
                     harmonisation: Harmonisation | None = None, options: ComparisonOptions | None = None) -> dict:
-    """run_analysis, remembered in-process per (wave id, response count, comparison) for web requests."""
-    key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation), repr(options))
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    result = run_analysis(wave, compare, gemeente, harmonisation, options)
-    with _lock:
-        _cache[key] = result
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+    """run_analysis, remembered per (wave data, comparison, options) in the shared cache."""
+    key = key_of((data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation),
+                  repr(options)))
+    cache = current_cache()
+    result = cache.get(key)
+    if result is None:
+        result = run_analysis(wave, compare, gemeente, harmonisation, options)
+        cache.set(key, result)
     return result
 
 
 def clear_cache() -> None:
-    """Forget every cached analysis (tests, and after a wave's data were replaced)."""
-    with _lock:
-        _cache.clear()
+    """Forget every cached analysis (tests, benchmarks)."""
+    current_cache().clear()
 
 
 def _earlier_waves(wave: Wave) -> list[Wave]:
