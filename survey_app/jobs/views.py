@@ -3,7 +3,7 @@ and the download of what a job produced (an export, an analysis)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
@@ -45,6 +45,33 @@ def retry(job_id: int):
     audit.record(audit.Action.JOB_RETRY, f"taak {job.id} ({job.label}) opnieuw gestart", user=current_user)
     db.session.commit()
     flash(f"Taak '{job.label}' staat opnieuw in de wachtrij.", "success")
+    return redirect(url_for("jobs.index"))
+
+
+@bp.post("/golf/<wave>/<kind>")
+@roles_required(*STAFF)
+def queue_for_wave(wave: str, kind: str):
+    """Queue the analysis of a wave (JSON) or an export of its answers (CSV, Excel, SPSS) as a job."""
+    from sqlalchemy import select
+
+    from survey_app.exports.run import ANSWER_FORMATS
+    from survey_app.jobs.tasks import submit
+    from survey_app.models import Wave
+
+    form = FlaskForm()
+    current = db.session.scalar(select(Wave).where(Wave.name == wave)) or abort(404)
+    if not form.validate_on_submit() or kind not in ("analyse", "export"):
+        abort(400)
+    if kind == "analyse":
+        submit("analyse", f"Analyse golf {current.name}", wave_id=current.id)
+    else:
+        fmt = request.form.get("fmt", "")
+        if fmt not in ANSWER_FORMATS:
+            flash(f"Kies een formaat: {', '.join(ANSWER_FORMATS)}.", "error")
+            return redirect(url_for("reports.wave_page", wave=current.name))
+        submit("export", f"Export golf {current.name} ({fmt})", wave_id=current.id, fmt=fmt, user_id=current_user.id)
+    db.session.commit()
+    flash("De taak staat in de wachtrij; het bestand verschijnt hier als ze klaar is.", "success")
     return redirect(url_for("jobs.index"))
 
 

@@ -92,3 +92,19 @@ def test_a_failed_job_shows_its_dutch_reason_and_is_retried_from_the_console(app
     assert (job.state, job.attempt, job.output_name) == (JobState.DONE, 2, "2017-antwoorden.csv")
     download = client.get(f"/taken/{job.id}/bestand")
     assert download.status_code == 200 and b"zwolle-noord" in download.data
+
+
+def test_the_analysis_of_a_wave_is_queued_from_the_reports_page(app, client, small_wave, consumer):
+    import json
+
+    from tests.conftest import csrf_token_from
+
+    login(client, create_user("onderzoeker@voorbeeld.nl", "researcher", PASSWORD))
+    page = client.get("/rapporten/2017/").get_data(as_text=True)
+    assert "Analyse maken (JSON)" in page
+    response = client.post("/taken/golf/2017/analyse", data={"csrf_token": csrf_token_from(page)})
+    assert response.status_code == 302 and response.location.endswith("/taken/")
+    job = wait_for_job(db.session.scalar(select(Job.id).where(Job.kind == "analyse")))
+    assert job.state == JobState.DONE and job.output_name == "2017-analyse.json"
+    analysis = json.loads(client.get(f"/taken/{job.id}/bestand").data)
+    assert analysis["items"]
