@@ -1,5 +1,5 @@
 """Researcher pages under /rapporten: per wave every bijlage and gemeente report (web page and PDF), and the
-build of all PDFs on the job queue with a status page that refreshes itself (meta refresh, no script).
+build of all PDFs on the job queue with a status page that refreshes itself (static/refresh.js).
 
 The build's status and its PDFs live in the database (`jobs/models.py`), so any web worker on any machine shows
 the same progress and serves the same files, and a restarted web worker loses nothing."""

@@ -65,7 +65,7 @@ def test_a_download_before_the_build_gets_the_being_built_page_and_queues_it(app
     page = client.get("/team/2017/zwolle-noord/bijlage.pdf")
     assert page.status_code == 202
     text = page.get_data(as_text=True)
-    assert "De bijlage wordt gemaakt" in text and "In de wachtrij" in text and 'http-equiv="refresh"' in text
+    assert "De bijlage wordt gemaakt" in text and "In de wachtrij" in text and 'refresh.js' in text
     again = client.get("/team/2017/zwolle-noord/bijlage.pdf")
     assert again.status_code == 202
     assert db.session.scalar(select(func.count()).select_from(Job)) == 1  # one build, not one per request
