@@ -14,7 +14,7 @@ from tests.browser.test_coding_browser import log_in
 from tests.reports.conftest import _fresh_analysis_cache, small_wave  # noqa: F401
 
 
-def test_queue_pages_are_accessible(chromium, live_server, small_wave):
+def test_queue_pages_are_accessible(chromium, live_server, small_wave):  # noqa: F811
     create_user("onderzoeker@voorbeeld.nl", "researcher", "een-goed-wachtwoord")
     create_user("leider@voorbeeld.nl", "teamleider", "nog-een-wachtwoord", ["zwolle-noord"])
     failed = status.create("export", "Export golf 2017 (csv)", small_wave.wave.id)
