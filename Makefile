@@ -36,7 +36,7 @@ bench: install
 	$(BIN)/python bench/analyse.py
 	$(BIN)/python bench/submit.py
 	$(BIN)/python bench/reports.py
-	$(BIN)/python bench/queue.py
+	$(BIN)/python bench/job_queue.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
