@@ -6,6 +6,9 @@ A job function is plain: it takes JSON-able keyword arguments (the job's `params
 `JobError("Dutch reason")` for a failure the researcher can act on, `TemporaryFailure("...")` for one worth
 retrying (Huey tries again three times, 30 s apart). To add a kind: one line in KINDS, then queue it with
 `survey_app.jobs.tasks.submit(kind, label, wave_id=..., **params)`.
+
+Parameters are kept in the `job` row (for a retry) and pickled into the broker: pass ids, never e-mail
+addresses or tokens, which must leave the database when a wave closes. Huey logs task names and ids only.
 """
 
 from __future__ import annotations
