@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import case, select, update
+from sqlalchemy import select, update
 
 from survey_app.extensions import db
 from survey_app.jobs.models import Job, JobState, utcnow
@@ -45,11 +45,11 @@ def start(job_id: int, attempt: int | None = None, total: int | None = None, don
 
 
 def settle(job_id: int, attempt: int) -> None:
-    """Once every part is finished or failed, the job is done or failed."""
-    db.session.execute(
-        update(Job).where(Job.id == job_id, Job.attempt == attempt, Job.state == JobState.RUNNING,
-                          Job.done + Job.failed >= Job.total)
-        .values(state=case((Job.failed > 0, JobState.FAILED), else_=JobState.DONE), updated_at=utcnow()))
+    """Once every part is finished or failed, the job is done (no part failed) or failed."""
+    finished = (Job.id == job_id, Job.attempt == attempt, Job.state == JobState.RUNNING,
+                Job.done + Job.failed >= Job.total)
+    for state, condition in ((JobState.FAILED, Job.failed > 0), (JobState.DONE, Job.failed == 0)):
+        db.session.execute(update(Job).where(*finished, condition).values(state=state, updated_at=utcnow()))
     db.session.commit()
 
 
