@@ -32,7 +32,10 @@ def enqueue_after_commit(task, *args) -> None:
 @event.listens_for(Session, "after_commit")
 def _enqueue_committed(session: Session) -> None:
     for task, args in session.info.pop(_PENDING, []):
-        task(*args)
+        try:
+            task(*args)
+        except Exception:  # broker away: the job row stays queued, is shown as stalled and can be retried
+            log.exception("Taak %s niet in de wachtrij gezet (wachtrij niet bereikbaar)", task.name)
 
 
 @event.listens_for(Session, "after_rollback")
