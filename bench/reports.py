@@ -29,8 +29,8 @@ GEMEENTEN = (("zwolle", "Zwolle", 0.4), ("ommen-hardenberg", "Ommen-Hardenberg",
              ("steenwijkerland", "Steenwijkerland", 0.2), ("elburg", "Elburg", 0.1))
 
 
-def populate(teams: int, per_team: int) -> None:
-    """Gemeenten, teams, one wave over every module and synthetic answers, inserted in bulk."""
+def populate(teams: int, per_team: int, modules: list[str] | None = None) -> None:
+    """Gemeenten, teams, one wave over every module (or the given ones) and synthetic answers, in bulk."""
     from sqlalchemy import insert
 
     from survey_app.extensions import db
@@ -51,7 +51,7 @@ def populate(teams: int, per_team: int) -> None:
             db.session.add(team)
             slugs[team.slug] = team
     db.session.flush()
-    wave = create_wave("bench", [m.id for m in instruments.modules], instruments,
+    wave = create_wave("bench", modules or [m.id for m in instruments.modules], instruments,
                        {slug: per_team + 3 for slug in slugs}, label="Benchmark (synthetisch)")
     responses, rows = [], []
     for slug, team in slugs.items():

@@ -66,6 +66,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(mail_bp)
     app.register_blueprint(afmelden_bp)
 
+    from survey_app import shared_cache
+    from survey_app.jobs import setup as jobs_setup
+
+    shared_cache.init_app(app)
+
+    jobs_setup.init_app(app)
+
     from survey_app.cli import register_commands
 
     register_commands(app)

@@ -49,6 +49,10 @@ def settings_from_environment(instance_path: Path) -> dict:
         # Where every worker counts the limits above and the login back-off: "" = the application database,
         # "redis://host:6379/0" = Redis, "memory://" = per process (one process only). See throttle.py.
         "RATELIMIT_STORAGE_URL": os.environ.get("RATELIMIT_STORAGE_URL", ""),
+        # the job queue: "" = SQLite file instance/jobs.sqlite3 (embedded), redis://... (distributed)
+        "JOB_QUEUE_URL": os.environ.get("JOB_QUEUE_URL", ""),
+        # the analysis cache: "" = the queue's Redis if it is one, else each process; redis://... or memory://
+        "CACHE_URL": os.environ.get("CACHE_URL", ""),
         # Questionnaire page limits in the shared store too (1) or per worker (0); unset: only with Redis.
         "SURVEY_RATE_LIMIT_SHARED": _optional_flag("SURVEY_RATE_LIMIT_SHARED"),
         # Behind a TLS proxy: how many proxies set X-Forwarded-For / X-Forwarded-Proto (0 = trust none).

@@ -13,7 +13,6 @@ from survey_app import create_app
 from survey_app.config import normalise_database_url
 from survey_app.extensions import db
 from survey_app.models import Base
-from survey_app.reports.jobs import wait_for_builds
 
 pytest_plugins = ["tests.factories", "tests.smtp_server"]
 
@@ -77,6 +76,8 @@ def make_test_app(database_url: str, **overrides):
         "SURVEY_RATE_LIMIT": "100000 per minute",
         "OPEN_LINK_RATE_LIMIT": "100000 per minute",
         "LOGIN_RATE_LIMIT": "100000 per minute",
+        # queued jobs stay in this process; tests that run them start a consumer (tests/jobs/conftest.py)
+        "JOB_QUEUE_URL": "memory://",
     }
     config.update(overrides)
     return create_app(config)
@@ -116,7 +117,6 @@ def app(_schema):
     app = make_test_app(_schema)
     with app.app_context():
         yield app
-        wait_for_builds()  # a report build started by a test must not hold locks while tables are emptied
         db.session.remove()
         _empty_all_tables()
         db.engine.dispose()
@@ -136,6 +136,17 @@ def extra_app(_schema):
         with other.app_context():
             db.session.remove()
             db.engine.dispose()
+
+
+@pytest.fixture
+def consumer(app):
+    """A Huey consumer with two threads in this process, on the app's queue; stopped after the test."""
+    from survey_app.jobs.queue import bind_app, start_in_process
+
+    bind_app(app)
+    running = start_in_process(workers=2)
+    yield running
+    running.stop(graceful=True)
 
 
 @pytest.fixture

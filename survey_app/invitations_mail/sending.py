@@ -1,8 +1,8 @@
 """Sending the queued mail of a campaign: idempotent, resumable, at a limited rate, with retries.
 
-`dispatch_send(campaign_id)` is the ONE entry point a job queue calls for a campaign; today it runs
-`send_pending` in the calling process. `send_due_reminders(now)` is what a scheduler (cron, the queue's
-periodic task or `flask mail send-due`) calls: it queues reminders whose date has passed and sends whatever
+`dispatch_send(campaign_id)` is the ONE entry point for a campaign: the queue's "e-mail" job
+(`invitations_mail/jobs.py`) calls it in a worker. `send_due_reminders(now)` is what a scheduler (the queue's
+periodic task every minute, or cron running `flask mail send-due`) calls: it queues reminders whose date has passed and sends whatever
 is due, retries included.
 
 Each message is claimed with a conditional UPDATE and committed before it is sent, so two workers never send
@@ -152,7 +152,7 @@ def send_pending(campaign_id: int, *, limit_per_minute: int, now: dt.datetime | 
 
 
 def dispatch_send(campaign_id: int) -> SendSummary:
-    """THE function the job queue calls to send a campaign's queued mail (today: in the calling process)."""
+    """THE function the queue's "e-mail" job calls to send a campaign's queued mail."""
     return send_pending(campaign_id, limit_per_minute=int(current_app.config["MAIL_RATE_PER_MINUTE"]))
 
 

@@ -1,7 +1,7 @@
 """The mail pages of a wave (researchers and admins) and the public afmelden page.
 
-Thin: reading forms, calling `operations` / `sending`, committing once. Sending runs through
-`sending.dispatch_send`, the function a job queue takes over.
+Thin: reading forms, calling `operations`, committing once. Sending is a queued job ("e-mail",
+`invitations_mail/jobs.py`), so a request never waits for a mail server.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from survey_app.invitations_mail import operations
 from survey_app.invitations_mail.forms import AddressUploadForm, ReminderDateForm, TextsForm
 from survey_app.invitations_mail.messages import example_message
 from survey_app.invitations_mail.models import MailCampaign, MailKind, MailRecipient
-from survey_app.invitations_mail.sending import dispatch_send, send_test_mail
+from survey_app.invitations_mail.sending import send_test_mail
+from survey_app.jobs.tasks import submit
 from survey_app.mail.smtp import MailError
 from survey_app.models import Role, Team
 from survey_app.services.errors import InputError
@@ -157,9 +158,10 @@ def _queue_and_send(wave: str, queue, what: str):
     except InputError as error:
         flash_problems(error)
         return _back(current.name)
-    summary = dispatch_send(campaign.id)
-    flash(f"{queued} {what} in de wachtrij; {summary.sent} verzonden, {summary.retry} worden opnieuw geprobeerd, "
-          f"{summary.failed} mislukt.", "success")
+    submit("e-mail", f"E-mail golf {current.name}: {what}", wave_id=current.id, campaign_id=campaign.id)
+    db.session.commit()  # the job is queued on commit; a worker sends at the configured rate
+    flash(f"{queued} {what} in de wachtrij gezet. Een achtergrondtaak verstuurt ze; de stand per adres staat "
+          "hieronder (vernieuw de pagina) en bij Taken.", "success")
     return _back(current.name)
 
 

@@ -1,6 +1,7 @@
 """All models, imported in one place so Alembic and the app see the whole schema."""
 
 from survey_app.invitations_mail.models import MailCampaign, MailRecipient
+from survey_app.jobs.models import Job, JobState, ReportFile
 from survey_app.matrix.models import MatrixAspect, MatrixCase, MatrixProject, MatrixScore
 from survey_app.models.audit import AuditEvent
 from survey_app.models.base import Base
@@ -36,5 +37,5 @@ __all__ = [
     "Code", "CodeHistory", "CoderAssignment", "CodeStatus", "Coding", "CodingDocument", "CodingProject",
     "CodingSession", "Consent", "Fragment", "Memo", "Participant", "ProjectKind", "session_attendance",
     "MatrixAspect", "MatrixCase", "MatrixProject", "MatrixScore", "PlanAction", "PlanFocus",
-    "MailCampaign", "MailRecipient", "HarmonisationRule", "SeriesWave", "WaveSeries",
+    "MailCampaign", "MailRecipient", "HarmonisationRule", "SeriesWave", "WaveSeries", "Job", "JobState", "ReportFile",
 ]

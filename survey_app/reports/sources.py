@@ -1,12 +1,10 @@
-"""Where the report data comes from: the wave's analysis (cached per wave and response count), the team's
-previous wave, a gemeente's comparison and the coded open answers. This is the only report module that
-touches the database."""
+"""Where the report data comes from: the wave's analysis (cached per wave and response count, in the shared
+cache of `shared_cache.py`), the team's previous wave, a gemeente's comparison and the coded open answers. This
+is the only report module that touches the database."""
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 
 from sqlalchemy import func, select
 
@@ -23,10 +21,7 @@ from survey_app.services.analysis import ComparisonOptions, Harmonisation, run_a
 from survey_app.services.harmonisation import harmonisation_between, list_rules
 from survey_app.services.series import series_of
 from survey_app.services.trend import run_trend
-
-CACHE_SIZE = 16
-_cache: OrderedDict[tuple, dict] = OrderedDict()
-_lock = threading.Lock()
+from survey_app.shared_cache import current_cache, key_of
 
 
 def response_count(wave: Wave) -> int:
@@ -44,26 +39,21 @@ def data_key(wave: Wave) -> tuple:
 
 def cached_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
                     harmonisation: Harmonisation | None = None, options: ComparisonOptions | None = None) -> dict:
-    """run_analysis, remembered in-process per (wave id, response count, comparison) for web requests."""
+    """run_analysis, remembered per (wave data, comparison, options, stored rules) in the shared cache."""
     stored = tuple(rule.describe() for rule in list_rules()) if compare and harmonisation is None else ()
-    key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation), repr(options),
-           stored)  # a changed stored rule must not serve a comparison made with the old one
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    result = run_analysis(wave, compare, gemeente, harmonisation, options)
-    with _lock:
-        _cache[key] = result
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+    key = key_of((data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation),
+                  repr(options), stored))  # a changed stored rule must not serve a comparison made with the old one
+    cache = current_cache()
+    result = cache.get(key)
+    if result is None:
+        result = run_analysis(wave, compare, gemeente, harmonisation, options)
+        cache.set(key, result)
     return result
 
 
 def clear_cache() -> None:
-    """Forget every cached analysis (tests, and after a wave's data were replaced)."""
-    with _lock:
-        _cache.clear()
+    """Forget every cached analysis (tests, benchmarks)."""
+    current_cache().clear()
 
 
 def _earlier_waves(wave: Wave) -> list[Wave]:
@@ -127,17 +117,13 @@ def trend_for(wave: Wave) -> dict | None:
     if found is None or len(found[1]) < 2:
         return None
     series, members = found
-    key = ("trend", tuple(data_key(m.wave) for m in members), repr(series.team_map),
-           tuple(rule.describe() for rule in list_rules()))
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    result = run_trend(wave, {m.wave_id: cached_analysis(m.wave) for m in members})
-    with _lock:
-        _cache[key] = result
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+    key = key_of(("trend", tuple(data_key(m.wave) for m in members), repr(series.team_map),
+                  tuple(rule.describe() for rule in list_rules())))
+    cache = current_cache()
+    result = cache.get(key)
+    if result is None:
+        result = run_trend(wave, {m.wave_id: cached_analysis(m.wave) for m in members})
+        cache.set(key, result)
     return result
 
 

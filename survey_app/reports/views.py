@@ -1,18 +1,23 @@
-"""Researcher pages under /rapporten: per wave every bijlage and gemeente report (web page and PDF), and a
-background build of all PDFs with a status page that refreshes itself (meta refresh, no script)."""
+"""Researcher pages under /rapporten: per wave every bijlage and gemeente report (web page and PDF), and the
+build of all PDFs on the job queue with a status page that refreshes itself (static/refresh.js).
+
+The build's status and its PDFs live in the database (`jobs/models.py`), so any web worker on any machine shows
+the same progress and serves the same files, and a restarted web worker loses nothing."""
 
 from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, send_from_directory, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from survey_app.auth.access import roles_required
 from survey_app.extensions import db
+from survey_app.jobs import status as job_status
+from survey_app.jobs.report_tasks import KIND, queue_wave_build
 from survey_app.models import Role, Team, Wave, WaveTeam
-from survey_app.reports import jobs
+from survey_app.reports import stored
 from survey_app.services import audit
 
 bp = Blueprint("reports", __name__, url_prefix="/rapporten", template_folder="templates")
@@ -76,7 +81,7 @@ def wave_page(wave: str):
     teams = sorted((p.team for p in current.teams), key=lambda t: (t.gemeente.slug, t.slug))
     gemeenten = sorted({t.gemeente.slug: t.gemeente for t in teams}.values(), key=lambda g: g.slug)
     return render_template("reports/wave.html", wave=current, teams=teams, gemeenten=gemeenten,
-                           status=jobs.build_status(current.name))
+                           job=job_status.latest_for_wave(current.id, KIND))
 
 
 @bp.get("/<wave>/team/<team>")
@@ -157,11 +162,12 @@ def totaal_pdf(wave: str):
 @bp.post("/<wave>/bouwen")
 @roles_required(*STAFF)
 def build(wave: str):
-    """Start building every PDF of the wave in the background."""
+    """Queue the build of every PDF of the wave (only missing or outdated files are made again)."""
     current = _wave(wave)
-    app = current_app._get_current_object()
-    if not jobs.start_build(app, current.name, int(app.config.get("REPORTS_BUILD_JOBS", 2))):
+    if job_status.active_for_wave(current.id, KIND) is not None:
         flash("Er loopt al een opdracht voor deze golf.", "info")
+    queue_wave_build(current)
+    db.session.commit()
     return redirect(url_for("reports.status", wave=current.name))
 
 
@@ -170,15 +176,20 @@ def build(wave: str):
 def status(wave: str):
     """Progress of the background build; refreshes itself while it runs, download links when done."""
     current = _wave(wave)
-    return render_template("reports/status.html", wave=current, status=jobs.build_status(current.name))
+    job = job_status.latest_for_wave(current.id, KIND)
+    files = stored.stored_names(current) if job is not None and job.state not in job_status.ACTIVE else []
+    return render_template("reports/status.html", wave=current, job=job, files=files)
 
 
 @bp.get("/<wave>/bestanden/<filename>")
 @roles_required(*STAFF)
 def download(wave: str, filename: str):
-    """One PDF of the latest build."""
+    """One PDF of the latest build, as stored."""
     current = _wave(wave)
     if not re.fullmatch(rf"{re.escape(current.name)}-[a-z0-9-]+\.pdf", filename):
         abort(404)
+    content = stored.stored_pdf(current, filename)
+    if content is None:
+        abort(404)
     _audited(f"golf {current.name}, bestand {filename}")
-    return send_from_directory(jobs.reports_dir(current_app, current.name), filename, as_attachment=True)
+    return _pdf(content, filename)

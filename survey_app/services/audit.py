@@ -42,6 +42,7 @@ class Action(StrEnum):
     MAIL_ADDRESSES = "mail_addresses"
     MAIL_QUEUED = "mail_queued"
     MAIL_ADDRESSES_DELETED = "mail_addresses_deleted"
+    JOB_RETRY = "job_retry"
 
 
 ACTION_LABELS = {
@@ -67,6 +68,7 @@ ACTION_LABELS = {
     Action.MAIL_ADDRESSES: "e-mailadressen opgegeven",
     Action.MAIL_QUEUED: "e-mail in de wachtrij gezet",
     Action.MAIL_ADDRESSES_DELETED: "e-mailadressen verwijderd",
+    Action.JOB_RETRY: "taak opnieuw gestart",
 }
 
 

@@ -94,7 +94,7 @@ def set_status(wave: Wave, status: WaveStatus, actor=None) -> None:
 
     Closing releases every team's remaining sealed submissions as a last batch and, once committed, scrubs
     what the drafts left on disk (see survey/release.py); it also deletes the wave's e-mail addresses
-    (invitations_mail), auditing their number under `actor`.
+    (invitations_mail), auditing their number under `actor`, and queues the build of every report of the wave.
     """
     if status == WaveStatus.OPEN and not wave.teams:
         raise fail("golf", f"golf '{wave.name}' heeft geen teams; geef headcounts op")
@@ -108,6 +108,10 @@ def set_status(wave: Wave, status: WaveStatus, actor=None) -> None:
 
         forget_addresses(wave, actor)
     db.session.flush()
+    if status == WaveStatus.CLOSED:
+        from survey_app.jobs.report_tasks import queue_wave_build
+
+        queue_wave_build(wave)  # every bijlage ready before a teamleider asks (queued on commit)
 
 
 def wave_team(wave: Wave, team_slug: str) -> WaveTeam:

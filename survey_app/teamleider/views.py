@@ -82,13 +82,20 @@ def bijlage(wave: str, team: str):
 @bp.get("/<wave>/<team>/bijlage.pdf")
 @login_required
 def bijlage_pdf(wave: str, team: str):
-    """The team's bijlage as PDF download (audited)."""
+    """The team's bijlage as PDF download (audited): the stored file, or a "wordt gemaakt" page while the queue
+    builds it. The PDF is never rendered inside the request (8-12 s that the web tier cannot shed)."""
+    from survey_app.jobs.report_tasks import queue_wave_build
+    from survey_app.reports.builder import team_filename
+    from survey_app.reports.stored import fresh_pdf
+
     current_wave, current_team = wave_and_team(wave, team)
     if not may_see_figures(current_wave):
         return _not_yet(current_wave, current_team)
-    from survey_app.reports import build_bijlage_pdf
-
-    content = build_bijlage_pdf(current_wave, current_team)
+    content = fresh_pdf(current_wave, team_filename(current_wave, current_team.gemeente.slug, current_team.slug))
+    if content is None:
+        job = queue_wave_build(current_wave)  # the running build, or a new one for what is missing
+        db.session.commit()
+        return render_template("teamleider/being_built.html", wave=current_wave, team=current_team, job=job), 202
     audit.record(audit.Action.REPORT_DOWNLOAD, f"golf {current_wave.name}, team {current_team.slug}, PDF",
                  user=current_user)
     db.session.commit()

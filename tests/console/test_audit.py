@@ -11,6 +11,7 @@ from survey_app.extensions import db
 from survey_app.models import AuditEvent
 from survey_app.services import audit
 from tests.console.conftest import PASSWORD, TEAM_A, csrf_for, login_as, reports_ready
+from tests.jobs.helpers import pdf_when_built
 
 
 def _actions() -> list[tuple[str, str]]:
@@ -82,12 +83,12 @@ def _fake_reports(monkeypatch):
         monkeypatch.setitem(sys.modules, "survey_app.reports", fake)
 
 
-def test_report_downloads_are_logged(client, world, monkeypatch):
+def test_report_downloads_are_logged(client, world, monkeypatch, consumer):
     _fake_reports(monkeypatch)
     login_as(client, world.teamleider)
     assert client.get(f"/team/2017/{TEAM_A}/bijlage").status_code == 403  # open: nothing shown, nothing logged
     assert client.get(f"/team/2016/{TEAM_A}/bijlage").status_code == 200
-    pdf = client.get(f"/team/2016/{TEAM_A}/bijlage.pdf")
+    pdf = pdf_when_built(client, f"/team/2016/{TEAM_A}/bijlage.pdf")  # "wordt gemaakt" is not a download
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
     assert client.get("/team/2016/zwolle-zuid/bijlage.pdf").status_code == 404
     events = list(db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)))

@@ -14,6 +14,7 @@ from survey_app.models import Response, WaveStatus
 from survey_app.services.response_import import import_responses
 from survey_app.services.users import create_user
 from tests.conftest import csrf_token_from
+from tests.jobs.helpers import pdf_when_built
 from tests.reports.conftest import RATING, STATEMENT
 from tests.reports.test_views import PASSWORD, login
 
@@ -47,9 +48,10 @@ def without_csrf(html: str) -> str:
 
 
 def downloads(client) -> tuple:
-    """(HTML status, HTML text, PDF status, PDF response) of the teamleider's own bijlage."""
+    """(HTML status, HTML text, PDF status, PDF response) of the teamleider's own bijlage (the PDF once the
+    queue has built it)."""
     html = client.get(f"{NOORD}/bijlage")
-    pdf = client.get(f"{NOORD}/bijlage.pdf")
+    pdf = pdf_when_built(client, f"{NOORD}/bijlage.pdf")
     return html.status_code, without_csrf(html.get_data(as_text=True)), pdf.status_code, pdf
 
 
@@ -73,7 +75,7 @@ def test_open_wave_index_offers_no_bijlage_to_a_teamleider(client, small_wave, t
 
 
 def test_closed_wave_bijlage_is_the_same_before_and_after_a_refused_submission(client, small_wave, teamleider,
-                                                                               invite, pdftext):
+                                                                               invite, pdftext, consumer):
     token = invite(small_wave.wave, "zwolle-noord")[0]
     small_wave.wave.status = WaveStatus.CLOSED
     db.session.commit()
@@ -89,13 +91,13 @@ def test_closed_wave_bijlage_is_the_same_before_and_after_a_refused_submission(c
     assert first[3].data.startswith(b"%PDF") and pdftext(first[3].data) == pdftext(second[3].data)
 
 
-def test_staff_may_preview_an_open_wave(client, small_wave):
+def test_staff_may_preview_an_open_wave(client, small_wave, consumer):
     researcher = create_user("onderzoeker@voorbeeld.nl", "researcher", PASSWORD)
     db.session.commit()
     login(client, researcher)
     html = client.get(f"{NOORD}/bijlage")
     assert html.status_code == 200 and "Bijlage Team zwolle-noord" in html.get_data(as_text=True)
-    assert client.get(f"{NOORD}/bijlage.pdf").data.startswith(b"%PDF")
+    assert pdf_when_built(client, f"{NOORD}/bijlage.pdf").data.startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("status", [WaveStatus.OPEN, WaveStatus.CLOSED])

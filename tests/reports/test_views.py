@@ -53,8 +53,7 @@ def test_wave_page_links_every_report_and_serves_them(client, researcher):
     assert client.get("/rapporten/2017/gemeente/bestaat-niet.pdf").status_code == 404
 
 
-def test_build_all_runs_in_the_background_and_offers_downloads(app, client, researcher, tmp_path):
-    app.config["REPORTS_BUILD_JOBS"] = 1
+def test_build_all_runs_on_the_queue_and_offers_downloads(app, client, researcher, consumer):
     login(client, researcher)
     token = csrf_token_from(client.get("/rapporten/2017/").get_data(as_text=True))
     assert client.post("/rapporten/2017/bouwen").status_code == 400  # no CSRF token
@@ -65,10 +64,10 @@ def test_build_all_runs_in_the_background_and_offers_downloads(app, client, rese
         page = client.get("/rapporten/2017/status").get_data(as_text=True)
         if "Klaar:" in page or time.monotonic() > deadline:
             break
-        assert 'http-equiv="refresh"' in page
+        assert 'refresh.js' in page
         time.sleep(0.5)
-    assert "Klaar: 8 bestanden" in page  # 2 gemeenten, 5 teams and the overall report
-    assert 'http-equiv="refresh"' not in page
+    assert "Klaar: 8 van 8" in page and "Bestanden (8)" in page  # 2 gemeenten, 5 teams and the overall report
+    assert 'refresh.js' not in page
     download = client.get("/rapporten/2017/bestanden/2017-zwolle-zwolle-noord.pdf")
     assert download.status_code == 200 and download.data.startswith(b"%PDF")
     download.close()
