@@ -2,8 +2,8 @@
 
 `dispatch_send(campaign_id)` is the ONE entry point for a campaign: the queue's "e-mail" job
 (`invitations_mail/jobs.py`) calls it in a worker. `send_due_reminders(now)` is what a scheduler (the queue's
-periodic task every minute, or cron running `flask mail send-due`) calls: it queues reminders whose date has passed and sends whatever
-is due, retries included.
+periodic task every minute, or cron running `flask mail send-due`) calls: it queues reminders whose date has
+passed and sends whatever is due, retries included.
 
 Each message is claimed with a conditional UPDATE and committed before it is sent, so two workers never send
 the same message; a claim older than CLAIM_TIMEOUT (a sender that crashed mid-way) is put back in the queue,
