@@ -45,7 +45,8 @@ def _columns(analysis: dict, team: str, gemeente: str) -> list[dict]:
     """Team, gemeente and totaal; a one-team gemeente (Elburg) has no gemeente column repeating the team's."""
     team_info = scope_info(analysis, team_scope(team))
     gemeente_info = scope_info(analysis, gemeente_scope(gemeente))
-    columns = [{"scope": team_scope(team), "short": "Team", "label": team_info["label"]}]
+    # the team column names its gemeente: a one-team gemeente's notes (no scale score here) still apply
+    columns = [{"scope": team_scope(team), "short": "Team", "label": team_info["label"], "gemeente": gemeente}]
     if not only_team(analysis, gemeente):
         columns.append({"scope": gemeente_scope(gemeente), "short": "Gemeente", "label": gemeente_info["label"]})
     columns.append({"scope": TOTAL, "short": "Totaal", "label": "Totaal (alle gemeenten)"})

@@ -38,8 +38,10 @@ def baken_profile(instruments: InstrumentSet, analysis: dict, columns: list[dict
 
 
 def _gemeente_of(columns: list[dict]) -> str | None:
-    """The gemeente slug of a report's columns (team, gemeente, totaal), if there is a gemeente column."""
-    return next((c["scope"].removeprefix("gemeente:") for c in columns if c["scope"].startswith("gemeente:")), None)
+    """The gemeente slug of a report's columns (team, gemeente, totaal): of its gemeente column, else the one the
+    team column names (a one-team gemeente shows no gemeente column)."""
+    return next((c["scope"].removeprefix("gemeente:") for c in columns if c["scope"].startswith("gemeente:")),
+                next((c["gemeente"] for c in columns if c.get("gemeente")), None))
 
 
 def other_constructs(instruments: InstrumentSet, analysis: dict, columns: list[dict], gemeente_items,

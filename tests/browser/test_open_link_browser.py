@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select, text
 from werkzeug.serving import make_server
 
@@ -65,7 +66,7 @@ def test_open_link_respondent_sees_copies_and_mails_the_personal_link(chromium, 
     field = page.get_by_role("textbox", name="Uw persoonlijke link")
     assert field.input_value().endswith(f"/s/{personal}")
     page.get_by_role("button", name="Kopieer link").click()
-    assert page.locator("#kopieer-status").inner_text() == "De link is gekopieerd."
+    expect(page.locator("#kopieer-status")).to_have_text("De link is gekopieerd.")  # the copy is a promise
     assert page.evaluate("navigator.clipboard.readText()") == field.input_value()
     assert_accessible(page, "welkom (teamlink)")
     fits(page, "welkom (teamlink)")

@@ -19,6 +19,7 @@ from survey_app.reports.gemeente import gemeente_context
 from survey_app.reports.render import render_html, render_pdf, with_charts
 from survey_app.reports.sources import cached_analysis
 from survey_app.reports.totaal import totaal_context
+from survey_app.reports.view import shown
 from tests.conftest import skip_or_fail
 
 TIME_ITEM = "Hoeveel procent van uw tijd besteedt u doorgaans aan direct contact met de burger?"
@@ -132,8 +133,13 @@ def test_overall_report_has_every_part_and_no_near_empty_page(demo, tmp_path):
     assert context["response"][-1]["responded"] == "138" and context["response"][-1]["total"]
     # figuren 14-37: per statement a bar per gemeente that got it and one for the total, n in the label
     first = _blocks(context)[0]
-    assert [bar["label"] for bar in first["chart"]["groups"][0]["bars"]] == [
-        "Elburg (n=5)", "Ommen-Hardenberg (n=36)", "Steenwijkerland (n=14)", "Zwolle (n=80)", "Totaal (n=135)"]
+    item = next(i for i in instruments.items if i.label == first["statements"][0]["label"])
+    expected = []  # computed from the analysis: n where the scope's figure is shown, the bare name where hidden
+    for column in context["columns"]:
+        entry = shown(analysis["items"], item.name, column["scope"])
+        expected.append(f"{column['short']} (n={entry['n']})" if entry else column["short"])
+    assert [bar["label"] for bar in first["chart"]["groups"][0]["bars"]] == expected
+    assert expected[-1].startswith("Totaal (n=")
     # a Zwolle-only question has no bars for other gemeenten and says n.v.t. there
     zwolle_only = [s for b in _blocks(context) for s in b["statements"]
                    if [c["asked"] for c in s["cells"]] == [False, False, False, True, True]]
