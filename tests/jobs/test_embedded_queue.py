@@ -44,11 +44,11 @@ def test_closing_a_wave_builds_every_report_and_the_teamleider_gets_the_stored_p
     set_status(small_wave.wave, WaveStatus.CLOSED)
     db.session.commit()
     job = status.latest_for_wave(small_wave.wave.id, KIND)
-    assert job is not None and job.total == 7  # five bijlagen, two gemeente reports
+    assert job is not None and job.total == 8  # five bijlagen, two gemeente reports, the overall report
 
     job = wait_for_job(job.id)
-    assert (job.state, job.done, job.failed, job.reason) == (JobState.DONE, 7, 0, "")
-    assert db.session.scalar(select(func.count()).select_from(ReportFile)) == 7
+    assert (job.state, job.done, job.failed, job.reason) == (JobState.DONE, 8, 0, "")
+    assert db.session.scalar(select(func.count()).select_from(ReportFile)) == 8
 
     login(client, teamleider)
     download = client.get("/team/2017/zwolle-noord/bijlage.pdf")
