@@ -144,7 +144,7 @@ def totaal_html(wave: str):
     current = _wave(wave)
     html = render_totaal_html(current, url_for("static", filename=""))
     _audited(f"golf {current.name}, totaalrapportage, HTML")
-    return html
+    return _web_page(html, current, url_for("reports.totaal_pdf", wave=wave))
 
 
 @bp.get("/<wave>/totaal.pdf")

@@ -50,7 +50,10 @@ def test_researcher_report_web_views_pass_axe(chromium, live_server, small_wave)
     page = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL").new_page()
     log_in(page, live_server, "onderzoeker@voorbeeld.nl", "een-goed-wachtwoord")
     for path, where in (("team/zwolle-noord", "bijlage"), ("team/zwolle-klein", "bijlage verborgen team"),
-                        ("gemeente/zwolle", "gemeenterapportage")):
+                        ("gemeente/zwolle", "gemeenterapportage"), ("totaal", "totaalrapportage")):
         page.goto(f"{live_server}/rapporten/2017/{path}")
         in_site_layout(page)
+        assert_accessible(page, where)
+    for path, where in (("/rapporten/", "rapportages"), ("/verbeterplan/overzicht/2017", "verbeterplannen")):
+        page.goto(live_server + path)
         assert_accessible(page, where)
