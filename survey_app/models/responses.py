@@ -12,7 +12,8 @@ import datetime as dt
 import uuid
 from enum import StrEnum
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, Enum, ForeignKey, String
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey_app.models.base import Base
@@ -73,12 +74,16 @@ class Draft(Base):
     invitation: Mapped[Invitation] = relationship(back_populates="draft")
 
 
+#: JSON text on SQLite, binary JSONB on PostgreSQL (smaller, and parsed once on write rather than on read)
+ANSWERS_DOCUMENT = JSON().with_variant(JSONB(), "postgresql")
+
+
 def _random_id() -> str:
     return uuid.uuid4().hex
 
 
 class Response(Base):
-    """A submitted questionnaire: gemeente and team (from the invitation), a date, and its answers."""
+    """A submitted questionnaire: gemeente and team (from the invitation), a date, and its answers document."""
 
     __tablename__ = "response"
 
@@ -91,18 +96,8 @@ class Response(Base):
     #: how the answers arrived: `web` (personal or open link: told apart, a batch would split), `import`, `demo`
     channel: Mapped[str] = mapped_column(String(16), default="web")
 
+    #: variable name -> canonical text (services/answer_store.py), one document per response: a wave is read
+    #: whole, so one row per response (not per variable) is what the analysis needs (ARCHITECTURE.md)
+    answers: Mapped[dict] = mapped_column(ANSWERS_DOCUMENT, default=dict)
+
     team: Mapped[Team] = relationship()
-    answers: Mapped[list[Answer]] = relationship(back_populates="response", cascade="all, delete-orphan")
-
-
-class Answer(Base):
-    """One variable's value in one response, in its canonical text form."""
-
-    __tablename__ = "answer"
-
-    response_id: Mapped[str] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"), primary_key=True)
-    #: variable name (see Item.variables()); stable across waves
-    variable: Mapped[str] = mapped_column(String(128), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-    response: Mapped[Response] = relationship(back_populates="answers")

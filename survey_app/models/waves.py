@@ -44,6 +44,9 @@ class Wave(Base):
     created_on: Mapped[dt.date] = mapped_column(default=dt.date.today)
     #: the instrument files as they were when the wave was created (or first opened); see survey_app/snapshots
     snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("instrument_snapshot.id", ondelete="RESTRICT"))
+    #: raised by every write of the wave's responses (release, import, demo, delete): a stored columnar frame
+    #: (models/wave_frames.py) or a cached analysis made at another revision is stale
+    answers_revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     modules: Mapped[list[WaveModule]] = relationship(
         back_populates="wave", order_by="WaveModule.position", cascade="all, delete-orphan"
