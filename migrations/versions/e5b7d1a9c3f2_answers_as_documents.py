@@ -57,7 +57,7 @@ def upgrade():
     sa.Column('wave_id', sa.Integer(), nullable=False),
     sa.Column('answers_revision', sa.Integer(), nullable=False),
     sa.Column('columns_key', sa.String(length=64), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('created_on', sa.Date(), nullable=False),
     sa.Column('data', sa.LargeBinary(), nullable=False),
     sa.ForeignKeyConstraint(['wave_id'], ['wave.id'], name=op.f('fk_wave_frame_wave_id_wave'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('wave_id', name=op.f('pk_wave_frame'))

@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from survey_app.models.base import Base
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class WaveFrame(Base):
@@ -30,6 +26,7 @@ class WaveFrame(Base):
     answers_revision: Mapped[int]
     #: SHA-256 of the frame's variables and kinds, in order
     columns_key: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    #: a day, never a time: this table is on the respondents' side (ARCHITECTURE.md "Anonymity by construction")
+    created_on: Mapped[dt.date] = mapped_column(default=dt.date.today)
     #: Parquet bytes (pyarrow, zstd)
     data: Mapped[bytes] = mapped_column(LargeBinary)
