@@ -15,8 +15,8 @@ from enum import StrEnum
 import orjson
 from sqlalchemy import JSON, Enum, ForeignKey, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 from survey_app.models.base import Base
 from survey_app.models.org import Team
