@@ -66,8 +66,6 @@ def upgrade():
 
 def downgrade():
     op.drop_table('wave_frame')
-    with op.batch_alter_table('wave', schema=None) as batch_op:
-        batch_op.drop_column('answers_revision')
     op.create_table('answer',
     sa.Column('response_id', sa.String(length=32), nullable=False),
     sa.Column('variable', sa.String(length=128), nullable=False),
@@ -77,5 +75,7 @@ def downgrade():
     sa.PrimaryKeyConstraint('response_id', 'variable', name=op.f('pk_answer'))
     )
     op.execute(TO_ROWS[op.get_bind().dialect.name])
-    with op.batch_alter_table('response', schema=None) as batch_op:
-        batch_op.drop_column('answers')
+    # ALTER TABLE ... DROP COLUMN, also on SQLite (3.35+): a batch would rebuild `wave`, and dropping the old
+    # table there deletes, through ON DELETE CASCADE, every response of the wave
+    op.drop_column('response', 'answers')
+    op.drop_column('wave', 'answers_revision')
