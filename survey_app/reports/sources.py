@@ -1,4 +1,4 @@
-"""Where the report data comes from: the wave's analysis (cached per wave and response count), the team's
+"""Where the report data comes from: the wave's analysis (cached per wave and answers revision), the team's
 previous wave, a gemeente's comparison and the coded open answers. This is the only report module that
 touches the database."""
 
@@ -30,16 +30,17 @@ def response_count(wave: Wave) -> int:
 
 
 def data_key(wave: Wave) -> tuple:
-    """What identifies a wave's data for the cache: id, count and the lowest and highest (random) response id,
-    so new or replaced responses refresh the analysis."""
-    count, low, high = db.session.execute(
-        select(func.count(), func.min(Response.id), func.max(Response.id)).where(Response.wave_id == wave.id)).one()
-    return wave.id, wave.name, count, low, high
+    """What identifies a wave's data for the cache: id, name and the answers revision, which every write of the
+    wave's responses raises (release, import, demo, delete), so changed answers refresh the analysis. Read from
+    the database, not the session's copy of the wave, which may predate a write committed by another worker."""
+    revision = db.session.scalar(select(Wave.answers_revision).where(Wave.id == wave.id))
+    return wave.id, wave.name, revision
 
 
 def cached_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,
                     harmonisation: Harmonisation | None = None, options: ComparisonOptions | None = None) -> dict:
-    """run_analysis, remembered in-process per (wave id, response count, comparison) for web requests."""
+    """run_analysis, remembered in-process per (wave, answers revision, comparison): a report build and the web
+    requests reuse one analysis per wave (every bijlage of the build) until the wave's answers change."""
     key = (data_key(wave), data_key(compare) if compare else None, gemeente, repr(harmonisation), repr(options))
     with _lock:
         if key in _cache:
