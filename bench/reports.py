@@ -31,13 +31,11 @@ GEMEENTEN = (("zwolle", "Zwolle", 0.4), ("ommen-hardenberg", "Ommen-Hardenberg",
 
 def populate(teams: int, per_team: int, modules: list[str] | None = None) -> None:
     """Gemeenten, teams, one wave over every module (or the given ones) and synthetic answers, in bulk."""
-    from sqlalchemy import insert
-
     from survey_app.extensions import db
     from survey_app.instrument_registry import current_instruments
     from survey_app.instruments.synthetic import synthetic_answers
-    from survey_app.models import Answer, Gemeente, Response, Team
-    from survey_app.services.answer_store import to_text
+    from survey_app.models import Gemeente, Response, Team
+    from survey_app.services.answer_store import answers_document, bump_answers_revision
     from survey_app.services.waves import create_wave
 
     instruments = current_instruments()
@@ -53,18 +51,15 @@ def populate(teams: int, per_team: int, modules: list[str] | None = None) -> Non
     db.session.flush()
     wave = create_wave("bench", modules or [m.id for m in instruments.modules], instruments,
                        {slug: per_team + 3 for slug in slugs}, label="Benchmark (synthetisch)")
-    responses, rows = [], []
+    responses = []
     for slug, team in slugs.items():
         bias = rng.uniform(0.2, 0.8)
         for _ in range(per_team):
-            response = Response(wave_id=wave.id, team_id=team.id, channel="bench")
-            responses.append((response, synthetic_answers(instruments, team.gemeente.slug, slug, rng, bias=bias)))
-    db.session.add_all(r for r, _ in responses)
-    db.session.flush()
-    for response, answers in responses:
-        rows.extend({"response_id": response.id, "variable": k, "value": t}
-                    for k, v in answers.items() if (t := to_text(v)) is not None)
-    db.session.execute(insert(Answer), rows)
+            answers = synthetic_answers(instruments, team.gemeente.slug, slug, rng, bias=bias)
+            responses.append(Response(wave_id=wave.id, team_id=team.id, channel="bench",
+                                      answers=answers_document(answers)))
+    db.session.add_all(responses)
+    bump_answers_revision(wave.id)
     db.session.commit()
 
 

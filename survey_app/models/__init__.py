@@ -23,17 +23,18 @@ from survey_app.models.coding import (
 )
 from survey_app.models.org import Gemeente, Team
 from survey_app.models.ratelimit import RateLimitCounter
-from survey_app.models.responses import Answer, Draft, Invitation, InvitationStatus, Response
+from survey_app.models.responses import Draft, Invitation, InvitationStatus, Response
 from survey_app.models.series import HarmonisationRule, SeriesWave, WaveSeries
 from survey_app.models.snapshots import InstrumentSnapshot
 from survey_app.models.users import Role, User, user_team
+from survey_app.models.wave_frames import WaveFrame
 from survey_app.models.waves import Wave, WaveModule, WaveStatus, WaveTeam
 from survey_app.plans.models import PlanAction, PlanFocus  # noqa: E402  (after Wave and Team, which it refers to)
 
 __all__ = [
     "AuditEvent",
-    "Answer", "Base", "Draft", "Gemeente", "Invitation", "InvitationStatus", "Response", "Role", "Team", "User",
-    "InstrumentSnapshot", "Wave", "WaveModule", "WaveStatus", "WaveTeam", "user_team", "RateLimitCounter",
+    "Base", "Draft", "Gemeente", "Invitation", "InvitationStatus", "Response", "Role", "Team", "User",
+    "InstrumentSnapshot", "Wave", "WaveModule", "WaveStatus", "WaveTeam", "WaveFrame", "user_team", "RateLimitCounter",
     "Code", "CodeHistory", "CoderAssignment", "CodeStatus", "Coding", "CodingDocument", "CodingProject",
     "CodingSession", "Consent", "Fragment", "Memo", "Participant", "ProjectKind", "session_attendance",
     "MatrixAspect", "MatrixCase", "MatrixProject", "MatrixScore", "PlanAction", "PlanFocus",

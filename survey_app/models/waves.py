@@ -46,6 +46,9 @@ class Wave(Base):
     snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("instrument_snapshot.id", ondelete="RESTRICT"))
     #: who respondents may ask about the questionnaire (name, e-mail, phone), shown on the welcome page
     contact: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    #: raised by every write of the wave's responses (release, import, demo, delete): a stored columnar frame
+    #: (models/wave_frames.py) or a cached analysis made at another revision is stale
+    answers_revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     modules: Mapped[list[WaveModule]] = relationship(
         back_populates="wave", order_by="WaveModule.position", cascade="all, delete-orphan"

@@ -1,4 +1,4 @@
-"""Where the report data comes from: the wave's analysis (cached per wave and response count, in the shared
+"""Where the report data comes from: the wave's analysis (cached per wave and answers revision, in the shared
 cache of `shared_cache.py`), the team's previous wave, a gemeente's comparison and the coded open answers. This
 is the only report module that touches the database."""
 
@@ -30,11 +30,11 @@ def response_count(wave: Wave) -> int:
 
 
 def data_key(wave: Wave) -> tuple:
-    """What identifies a wave's data for the cache: id, count and the lowest and highest (random) response id,
-    so new or replaced responses refresh the analysis."""
-    count, low, high = db.session.execute(
-        select(func.count(), func.min(Response.id), func.max(Response.id)).where(Response.wave_id == wave.id)).one()
-    return wave.id, wave.name, count, low, high
+    """What identifies a wave's data for the cache: id, name and the answers revision, which every write of the
+    wave's responses raises (release, import, demo, delete), so changed answers refresh the analysis. Read from
+    the database, not the session's copy of the wave, which may predate a write committed by another worker."""
+    revision = db.session.scalar(select(Wave.answers_revision).where(Wave.id == wave.id))
+    return wave.id, wave.name, revision
 
 
 def cached_analysis(wave: Wave, compare: Wave | None = None, gemeente: str | None = None,

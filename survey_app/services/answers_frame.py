@@ -1,81 +1,114 @@
-"""A wave's stored answers as the wide DataFrame the analysis layer and the exports take.
+"""A wave's stored answers as the wide DataFrame the analysis layer, the exports and the reports take.
 
-One row per response: `gemeente`, `team`, then one column per variable of the wave's instruments, with
-codes, numbers and yes/no as floats (NaN = not answered) and multiple choice and text as strings.
+One row per response (in response id order): `gemeente`, `team`, then one column per variable of the wave's
+instruments, with codes, numbers and yes/no as floats (NaN = not answered) and multiple choice and text as
+strings (None = not answered). The frame comes from the wave's columnar snapshot when that is fresh
+(services/wave_frame_store.py), else it is built from the responses' JSON documents and the snapshot is
+stored for the next reader.
 """
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
+import orjson
 import pandas as pd
-from sqlalchemy import select
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.json as pa_json
+from sqlalchemy import Text, cast, select
 
 from survey_app.extensions import db
 from survey_app.instruments.model import InstrumentSet
-from survey_app.models import Answer, Gemeente, Response, Team, Wave
+from survey_app.models import Gemeente, Response, Team, Wave
+from survey_app.services.answer_store import to_text
+from survey_app.services.frame_assembly import FrameColumns, assemble_frame, frame_columns
+from survey_app.services.wave_frame_store import current_revision, fresh_frame, store_frame, store_frame_in_session
 
-NUMERIC_KINDS = ("code", "number", "yesno")
-
-
-#: answer rows read per batch: large enough for vectorised work, small enough to keep memory flat
-BATCH_ROWS = 250_000
+#: responses parsed per batch: large enough for the vectorised JSON reader, small enough to keep memory flat
+BATCH_ROWS = 20_000
 
 
 def load_answers_frame(wave: Wave, instruments: InstrumentSet) -> pd.DataFrame:
-    """Read every response of the wave and place its long answer rows into the wide frame, in batches.
+    """The wave's frame: its snapshot when fresh, else built from the documents (and then kept as snapshot)."""
+    columns = frame_columns(instruments)
+    frame = fresh_frame(wave.id, columns)
+    if frame is not None:
+        return frame
+    revision = current_revision(wave.id)  # before the documents: a later write then leaves the snapshot stale
+    frame = build_answers_frame(wave.id, columns)
+    store_frame(wave.id, revision, columns, frame)
+    return frame
 
-    A wave of 100,000 respondents has some 15 million answer rows; reading them in batches straight into
-    a float grid (numbers) and an object grid (text) keeps memory near the size of the result.
+
+def build_answers_frame(wave_id: int, columns: FrameColumns) -> pd.DataFrame:
+    """Read every response of the wave and turn the JSON documents into the wide frame, batch by batch.
+
+    The documents are handed to Arrow's JSON reader as newline-delimited text with every variable typed as a
+    string: the parsing runs in C++, and numbers are then parsed per column (a value that is no number gives
+    NaN, as pandas' to_numeric with errors="coerce" always did here).
     """
-    connection = db.session.connection()
-    respondents = connection.execute(
-        select(Response.id, Gemeente.slug, Team.slug)
+    result = db.session.connection().execute(
+        select(Gemeente.slug, Team.slug, cast(Response.answers, Text))
         .join(Team, Team.id == Response.team_id)
         .join(Gemeente, Gemeente.id == Team.gemeente_id)
-        .where(Response.wave_id == wave.id)
-        .order_by(Response.id)
-    ).fetchall()
-    ids, gemeenten, teams = (list(column) for column in zip(*respondents, strict=True)) if respondents \
-        else ([], [], [])
-    grid = AnswerGrid(ids, instruments)
-    wave_responses = select(Response.id).where(Response.wave_id == wave.id).scalar_subquery()
-    result = connection.execute(
-        select(Answer.response_id, Answer.variable, Answer.value).where(Answer.response_id.in_(wave_responses)),
+        .where(Response.wave_id == wave_id)
+        .order_by(Response.id),
         execution_options={"stream_results": True, "max_row_buffer": BATCH_ROWS},  # this statement only
     )
+    gemeenten, teams, tables = [], [], []
     for batch in result.partitions(BATCH_ROWS):
-        grid.add(*zip(*batch, strict=True))
-    return grid.frame(gemeenten, teams)
+        batch_gemeenten, batch_teams, documents = zip(*batch, strict=True)
+        gemeenten.extend(batch_gemeenten)
+        teams.extend(batch_teams)
+        tables.append(_documents_table(documents, columns))
+    table = pa.concat_tables(tables) if tables else _documents_table((), columns)
+    numbers = {name: _numbers(table.column(name)) for name in columns.numeric}
+    texts = {name: table.column(name).to_numpy(zero_copy_only=False) for name in columns.textual}
+    return assemble_frame(columns, gemeenten, teams, numbers, texts)
 
 
-class AnswerGrid:
-    """Respondents x variables, filled from (response_id, variable, value) rows, typed by variable kind."""
+def _schema(columns: FrameColumns) -> pa.Schema:
+    return pa.schema([(name, pa.string()) for name in columns.order])
 
-    def __init__(self, response_ids: list[str], instruments: InstrumentSet):
-        variables = instruments.variables()
-        self.rows = pd.Index(response_ids)
-        self.numeric = [v.name for v in variables if v.kind in NUMERIC_KINDS]
-        self.textual = [v.name for v in variables if v.kind not in NUMERIC_KINDS]
-        self.order = [v.name for v in variables]
-        self.numbers = np.full((len(response_ids), len(self.numeric)), np.nan)
-        self.texts = np.full((len(response_ids), len(self.textual)), None, dtype=object)
-        self.numeric_index, self.text_index = pd.Index(self.numeric), pd.Index(self.textual)
 
-    def add(self, response_ids, variables, values) -> None:
-        """Place one batch; answers to variables no longer in the instruments are ignored."""
-        rows = self.rows.get_indexer(response_ids)
-        values = np.asarray(values, dtype=object)
-        numeric_columns = self.numeric_index.get_indexer(variables)
-        hit = (rows >= 0) & (numeric_columns >= 0)
-        self.numbers[rows[hit], numeric_columns[hit]] = pd.to_numeric(values[hit], errors="coerce")
-        text_columns = self.text_index.get_indexer(variables)
-        hit = (rows >= 0) & (text_columns >= 0)
-        self.texts[rows[hit], text_columns[hit]] = values[hit]
+def _documents_table(documents, columns: FrameColumns) -> pa.Table:
+    """One batch of documents as an Arrow table of strings; answers to variables no longer asked are ignored."""
+    if not documents:
+        return _schema(columns).empty_table()
+    # JSON text never holds a raw line break inside a string, so one between tokens may become a space
+    lines = "\n".join(document.replace("\n", " ") for document in documents).encode("utf-8")
+    options = pa_json.ParseOptions(explicit_schema=_schema(columns), unexpected_field_behavior="ignore")
+    try:
+        return pa_json.read_json(io.BytesIO(lines), parse_options=options,
+                                 read_options=pa_json.ReadOptions(block_size=max(1 << 20, len(lines) + 1)))
+    except pa.ArrowInvalid:
+        return _documents_table_slowly(documents, columns)
 
-    def frame(self, gemeenten: list[str], teams: list[str]) -> pd.DataFrame:
-        """The wide frame: gemeente, team, then the variables in instrument order."""
-        columns = {"gemeente": np.asarray(gemeenten, dtype=object), "team": np.asarray(teams, dtype=object)}
-        columns.update({name: self.numbers[:, i] for i, name in enumerate(self.numeric)})
-        columns.update({name: pd.Series(self.texts[:, i], dtype=object) for i, name in enumerate(self.textual)})
-        return pd.DataFrame(columns)[["gemeente", "team", *self.order]]
 
+def _documents_table_slowly(documents, columns: FrameColumns) -> pa.Table:
+    """The same table for documents Arrow will not take as strings (a value stored as a JSON number or list):
+    every value is put in its canonical text form first, as the writers store it."""
+    parsed = [orjson.loads(document) for document in documents]
+    data = {name: pa.array([to_text(d.get(name)) for d in parsed], type=pa.string()) for name in columns.order}
+    return pa.table(data, schema=_schema(columns))
+
+
+def _numbers(column: pa.ChunkedArray) -> np.ndarray:
+    """A text column as floats: Arrow's parser for the canonical texts, pandas' lenient one for anything else."""
+    try:
+        return pc.cast(column, pa.float64()).to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return pd.to_numeric(pd.Series(column.to_numpy(zero_copy_only=False), dtype=object),
+                             errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def snapshot_at_close(wave: Wave) -> None:
+    """At closing, after the last batch: the frame at the wave's final revision, in the closing transaction,
+    so the first analysis of the closed wave reads Parquet instead of parsing every document."""
+    from survey_app.instrument_registry import wave_instruments  # the registry is app-level; import at use
+
+    columns = frame_columns(wave_instruments(wave))
+    db.session.flush()
+    store_frame_in_session(wave.id, columns, build_answers_frame(wave.id, columns))

@@ -6,15 +6,15 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from survey_app.config import PROJECT_ROOT
 from survey_app.extensions import db
 from survey_app.instrument_registry import wave_instruments
 from survey_app.instruments.model import InstrumentSet
 from survey_app.instruments.synthetic import synthetic_answers
-from survey_app.models import Answer, Gemeente, Response, WaveStatus
-from survey_app.services.answer_store import to_text
+from survey_app.models import Gemeente, Response, WaveStatus
+from survey_app.services.answer_store import answers_document, bump_answers_revision
 from survey_app.services.demo_years import (
     BAKENS,
     RESPONDED,
@@ -70,21 +70,20 @@ def _fill_wave(wave, instruments: InstrumentSet, responded: dict[str, int], rng:
     by_gemeente: dict[str, list] = {}
     for participation in wave.teams:
         by_gemeente.setdefault(participation.team.gemeente.slug, []).append(participation.team)
-    rows = []
+    responses = []
     for gemeente, teams in sorted(by_gemeente.items()):
         teams.sort(key=lambda t: t.slug)
         counts = _team_counts(teams, responded.get(gemeente, 0), team_responded or {})
         for team, count in zip(teams, counts, strict=True):
             bias = min(1.0, max(0.0, rng.uniform(0.2, 0.8) + shift))
             for _ in range(count):
-                response = Response(wave_id=wave.id, team_id=team.id, channel="demo")
-                db.session.add(response)
-                db.session.flush()
                 answers = synthetic_answers(instruments, gemeente, team.slug, rng, bias=bias)
-                rows.extend({"response_id": response.id, "variable": k, "value": t}
-                            for k, v in answers.items() if (t := to_text(v)) is not None)
-    if rows:
-        db.session.execute(insert(Answer), rows)
+                responses.append(Response(wave_id=wave.id, team_id=team.id, channel="demo",
+                                          answers=answers_document(answers)))
+    db.session.add_all(responses)
+    if responses:
+        bump_answers_revision(wave.id)
+    db.session.flush()
 
 
 def _earlier_wave(name: str, year: str, module_ids: list[str], instruments: InstrumentSet, data: Path,

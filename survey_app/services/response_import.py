@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import insert
-
 from survey_app import csv_safety
 from survey_app.extensions import db
 from survey_app.instruments.model import InstrumentSet
 from survey_app.instruments.relevance import relevant_variables
 from survey_app.instruments.values import ValueProblem, parse_value, variable_index
-from survey_app.models import Answer, Response, Wave
-from survey_app.services.answer_store import to_text
+from survey_app.models import Response, Wave
+from survey_app.services.answer_store import answers_document, bump_answers_revision
 from survey_app.services.csv_input import read_csv
 from survey_app.services.errors import MAX_LISTED, InputError, InputProblem
 
@@ -69,15 +67,10 @@ def import_responses(wave: Wave, instruments: InstrumentSet, path: str | Path) -
     if problems:
         raise InputError(problems)
 
-    responses = [Response(wave_id=wave.id, team_id=team_id, channel="import") for team_id, _ in checked]
+    responses = [Response(wave_id=wave.id, team_id=team_id, channel="import", answers=answers_document(answers))
+                 for team_id, answers in checked]
     db.session.add_all(responses)
+    if responses:
+        bump_answers_revision(wave.id)
     db.session.flush()
-    rows = [
-        {"response_id": response.id, "variable": name, "value": text}
-        for response, (_, answers) in zip(responses, checked, strict=True)
-        for name, value in answers.items()
-        if (text := to_text(value)) is not None
-    ]
-    if rows:
-        db.session.execute(insert(Answer), rows)
     return len(responses)

@@ -11,6 +11,7 @@ from survey_app.extensions import db
 from survey_app.instruments.model import InstrumentSet
 from survey_app.models import Team, Wave, WaveModule, WaveStatus, WaveTeam
 from survey_app.models.waves import MIN_CELL_SIZE_FLOOR
+from survey_app.services.answers_frame import snapshot_at_close
 from survey_app.services.csv_input import read_csv
 from survey_app.services.errors import InputError, InputProblem, fail
 from survey_app.snapshots.store import attach_snapshot
@@ -92,9 +93,10 @@ def create_wave(name: str, module_ids: list[str], instruments: InstrumentSet, he
 def set_status(wave: Wave, status: WaveStatus, actor=None) -> None:
     """Open or close a wave; a wave without teams cannot be opened.
 
-    Closing releases every team's remaining sealed submissions as a last batch and, once committed, scrubs
-    what the drafts left on disk (see survey/release.py); it also deletes the wave's e-mail addresses
-    (invitations_mail), auditing their number under `actor`, and queues the build of every report of the wave.
+    Closing releases every team's remaining sealed submissions as a last batch, stores the wave's columnar
+    answer frame (services/wave_frame_store.py) and, once committed, scrubs what the drafts left on disk (see
+    survey/release.py); it also deletes the wave's e-mail addresses (invitations_mail), auditing their number
+    under `actor`, and queues the build of every report of the wave.
     """
     if status == WaveStatus.OPEN and not wave.teams:
         raise fail("golf", f"golf '{wave.name}' heeft geen teams; geef headcounts op")
@@ -103,6 +105,7 @@ def set_status(wave: Wave, status: WaveStatus, actor=None) -> None:
     wave.status = status
     if status == WaveStatus.CLOSED:
         release_all(wave)
+        snapshot_at_close(wave)
         scrub_after_commit(full=True)
         from survey_app.invitations_mail.operations import forget_addresses
 

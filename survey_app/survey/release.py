@@ -33,8 +33,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from survey_app.extensions import db
-from survey_app.models import Answer, Draft, Invitation, InvitationStatus, Response, Wave
-from survey_app.services.answer_store import to_text
+from survey_app.models import Draft, Invitation, InvitationStatus, Response, Wave
+from survey_app.services.answer_store import answers_document, bump_answers_revision
 
 #: the operating system's randomness: a seeded generator would make the shuffle reproducible for an insider
 _RANDOM = random.SystemRandom()
@@ -62,17 +62,10 @@ def release_batch(wave_id: int, team_id: int, rows: list) -> int:
     batch = list(stored)
     _RANDOM.shuffle(batch)
     today = dt.date.today()
-    responses, answer_rows = [], []
-    for answers in batch:
-        response_id = uuid.uuid4().hex
-        responses.append({"id": response_id, "wave_id": wave_id, "team_id": team_id, "submitted_on": today,
-                          "channel": "web"})
-        answer_rows.extend({"response_id": response_id, "variable": name, "value": value}
-                           for name, raw in sorted((answers or {}).items())
-                           if (value := to_text(raw)) is not None)
+    responses = [{"id": uuid.uuid4().hex, "wave_id": wave_id, "team_id": team_id, "submitted_on": today,
+                  "channel": "web", "answers": answers_document(answers)} for answers in batch]
     db.session.execute(insert(Response), responses)
-    if answer_rows:
-        db.session.execute(insert(Answer), answer_rows)
+    bump_answers_revision(wave_id)
     db.session.execute(delete(Draft).where(Draft.id.in_(draft_ids)))
     # Rewrite the batch's invitations together: on PostgreSQL each row version gets this transaction's id and
     # commit time, the same as the responses, instead of the moment each one was submitted.

@@ -7,13 +7,12 @@ import random
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import insert
 
 from survey_app.extensions import db
 from survey_app.instrument_registry import current_instruments
 from survey_app.instruments.synthetic import synthetic_answers
-from survey_app.models import Answer, Response, User, Wave, WaveStatus
-from survey_app.services.answer_store import to_text
+from survey_app.models import Response, User, Wave, WaveStatus
+from survey_app.services.answer_store import answers_document, bump_answers_revision
 from survey_app.services.users import create_user
 from survey_app.services.waves import create_wave
 
@@ -41,15 +40,10 @@ def add_responses(wave: Wave, team_slug: str, count: int, seed: int = 1) -> None
     instruments = wave_instruments(wave)
     rng = random.Random(seed)
     participation = next(p for p in wave.teams if p.team.slug == team_slug)
-    rows = []
     for _ in range(count):
-        response = Response(wave_id=wave.id, team_id=participation.team_id)
-        db.session.add(response)
-        db.session.flush()
         answers = synthetic_answers(instruments, participation.team.gemeente.slug, team_slug, rng)
-        rows.extend({"response_id": response.id, "variable": k, "value": t}
-                    for k, v in answers.items() if (t := to_text(v)) is not None)
-    db.session.execute(insert(Answer), rows)
+        db.session.add(Response(wave_id=wave.id, team_id=participation.team_id, answers=answers_document(answers)))
+    bump_answers_revision(wave.id)
     db.session.commit()
 
 

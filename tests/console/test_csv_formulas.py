@@ -12,7 +12,6 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-from sqlalchemy import insert
 
 from survey_app.coding.codebook import CodeEntry, build_codebook
 from survey_app.coding.codebook_csv import dump_csv, load_csv
@@ -22,7 +21,8 @@ from survey_app.exports.frame import anonymous_frame
 from survey_app.exports.writers import write_csv, write_dictionary_csv
 from survey_app.extensions import db
 from survey_app.instrument_registry import wave_instruments
-from survey_app.models import Answer, Response
+from survey_app.models import Response
+from survey_app.services.answer_store import bump_answers_revision
 from survey_app.services.invitations import write_links_csv
 from tests.console.conftest import TEAM_A, csrf_for, login_as
 
@@ -58,11 +58,8 @@ def test_numbers_are_not_touched(number):
 
 def _add_response(wave, team_slug: str, answers: dict[str, str]) -> None:
     participation = next(p for p in wave.teams if p.team.slug == team_slug)
-    response = Response(wave_id=wave.id, team_id=participation.team_id)
-    db.session.add(response)
-    db.session.flush()
-    db.session.execute(insert(Answer), [{"response_id": response.id, "variable": k, "value": v}
-                                        for k, v in answers.items()])
+    db.session.add(Response(wave_id=wave.id, team_id=participation.team_id, answers=dict(answers)))
+    bump_answers_revision(wave.id)
     db.session.commit()
 
 

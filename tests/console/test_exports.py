@@ -11,14 +11,15 @@ import openpyxl
 import pandas as pd
 import pyreadstat
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from survey_app.exports.frame import anonymous_frame, export_columns
 from survey_app.exports.labels import MAX_VALUE_LABEL, MAX_VARIABLE_LABEL, truncate_bytes
 from survey_app.exports.spss import sav_variables
 from survey_app.extensions import db
 from survey_app.instrument_registry import wave_instruments
-from survey_app.models import Answer, AuditEvent, Response
+from survey_app.models import AuditEvent, Response
+from survey_app.services.answer_store import bump_answers_revision
 from survey_app.services.invitations import create_invitations
 from tests.console.conftest import TEAM_A, TEAM_B, add_responses, csrf_for, login_as
 
@@ -83,8 +84,9 @@ def test_sav_measures_follow_the_measurement_level(exported):
 
 
 def test_sav_multiple_choice_is_a_dichotomy_set(world, runner, tmp_path):
-    unanswered = db.session.scalars(select(Response.id).where(Response.wave_id == world.wave.id)).first()
-    db.session.execute(delete(Answer).where(Answer.response_id == unanswered, Answer.variable == "sw_verbeteren"))
+    unanswered = db.session.scalars(select(Response).where(Response.wave_id == world.wave.id)).first()
+    unanswered.answers = {k: v for k, v in unanswered.answers.items() if k != "sw_verbeteren"}
+    bump_answers_revision(world.wave.id)
     db.session.commit()
     path = tmp_path / "out.sav"
     assert runner.invoke(args=["export", "2017", "--format", "sav", "--out", str(path)]).exit_code == 0

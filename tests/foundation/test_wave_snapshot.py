@@ -8,7 +8,7 @@ import random
 import shutil
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from survey_app.config import PROJECT_ROOT
 from survey_app.exports.run import export_wave
@@ -16,11 +16,11 @@ from survey_app.extensions import db
 from survey_app.instrument_registry import current_instruments, wave_instruments
 from survey_app.instruments.dictionary import dictionary_rows
 from survey_app.instruments.synthetic import synthetic_answers
-from survey_app.models import Answer, Gemeente, Response, Team, Wave, WaveStatus
+from survey_app.models import Gemeente, Response, Team, Wave, WaveStatus
 from survey_app.reports.render import render_html, template_for
 from survey_app.reports.sources import clear_cache, team_report_context
 from survey_app.services.analysis import run_analysis
-from survey_app.services.answer_store import to_text
+from survey_app.services.answer_store import answers_document, bump_answers_revision
 from survey_app.services.waves import create_wave, set_status
 
 MODULES = ["samenwerking", "achtergrond"]
@@ -35,16 +35,12 @@ def _organisation_and_closed_wave() -> None:
     wave = create_wave("2016", MODULES, current_instruments(), {t.slug: 12 for t in teams})
     instruments = wave_instruments(wave)
     rng = random.Random(7)
-    rows = []
     for team in teams:
         for _ in range(8):
-            response = Response(wave_id=wave.id, team_id=team.id, channel="import")
-            db.session.add(response)
-            db.session.flush()
             answers = synthetic_answers(instruments, "zwolle", team.slug, rng)
-            rows += [{"response_id": response.id, "variable": k, "value": t}
-                     for k, v in answers.items() if (t := to_text(v)) is not None]
-    db.session.execute(insert(Answer), rows)
+            db.session.add(Response(wave_id=wave.id, team_id=team.id, channel="import",
+                                    answers=answers_document(answers)))
+    bump_answers_revision(wave.id)
     set_status(wave, WaveStatus.OPEN)
     set_status(wave, WaveStatus.CLOSED)
     db.session.commit()
