@@ -1,6 +1,7 @@
 """The storage of answers changed (one JSON document per response, a Parquet snapshot per wave); the analysis
 must not have noticed. The reference JSON was written BEFORE the change, by the one-row-per-variable code of
-main: `flask demo load` and `flask analyse demo-2017 --compare demo-2016 --changed-scale bakens`. The demo's
+main (the merge before the storage change, with the same analysis and demo code): `flask demo load` and
+`flask analyse demo-2017 --compare demo-2016 --changed-scale bakens`. The demo's
 answers come from a seeded generator, so the same command must give the same analysis figure for figure, both
 when the frame is built from the rows and when it is read back from the wave's snapshot."""
 
