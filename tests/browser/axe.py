@@ -7,6 +7,7 @@ Chromium renders it. A missing npm skips locally and fails under CI=true.
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import subprocess
 import threading
@@ -21,18 +22,25 @@ _install_lock = threading.Lock()
 
 
 def axe_source() -> str:
-    """The axe-core script, installed from npm on first use (a file lock is not needed: npm is idempotent)."""
+    """The axe-core script, installed from npm on first use; a file lock keeps the pytest-xdist workers from
+    running two installs into one folder at once."""
     with _install_lock:
-        if not AXE_SCRIPT.exists():
-            npm = shutil.which("npm")
-            if npm is None:
-                skip_or_fail("npm is not installed; it installs axe-core for the accessibility tests")
-            AXE_DIR.mkdir(exist_ok=True)
-            result = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR),
-                                     f"axe-core@{AXE_VERSION}"], capture_output=True, text=True, timeout=300)
-            if result.returncode != 0 or not AXE_SCRIPT.exists():
-                skip_or_fail(f"npm could not install axe-core: {result.stderr[-500:]}")
+        AXE_DIR.mkdir(exist_ok=True)
+        with open(AXE_DIR / ".install.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not AXE_SCRIPT.exists():
+                _install()
     return AXE_SCRIPT.read_text(encoding="utf-8")
+
+
+def _install() -> None:
+    npm = shutil.which("npm")
+    if npm is None:
+        skip_or_fail("npm is not installed; it installs axe-core for the accessibility tests")
+    result = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR),
+                             f"axe-core@{AXE_VERSION}"], capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not AXE_SCRIPT.exists():
+        skip_or_fail(f"npm could not install axe-core: {result.stderr[-500:]}")
 
 
 def axe_violations(page) -> list[dict]:
