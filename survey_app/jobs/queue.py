@@ -69,18 +69,20 @@ def bound_app() -> Flask:
     return _bound["app"]
 
 
-def consumer(workers: int) -> Consumer:
-    """A Huey consumer with `workers` threads; SIGTERM lets running tasks finish (systemd, docker stop)."""
-    return huey.create_consumer(workers=workers, worker_type="thread", periodic=True, graceful_signal="TERM",
+def consumer(workers: int, periodic: bool = True) -> Consumer:
+    """A Huey consumer with `workers` threads; SIGTERM lets running tasks finish (systemd, docker stop).
+    `periodic`: also run the periodic tasks (due reminders and mail retries every minute)."""
+    return huey.create_consumer(workers=workers, worker_type="thread", periodic=periodic, graceful_signal="TERM",
                                 shutdown_timeout=120, max_delay=1.0)
 
 
-def start_in_process(workers: int = 1) -> Consumer:
+def start_in_process(workers: int = 1, periodic: bool = False) -> Consumer:
     """Start a consumer's threads in this process without touching signal handlers (tests, a single process).
+    Periodic tasks only when asked: a test's consumer runs the work its test queues, nothing on a clock.
 
     Stop it with `consumer.stop(graceful=True)`.
     """
-    running = consumer(workers)
+    running = consumer(workers, periodic)
     running.scheduler.start()
     for _, thread in running.worker_threads:
         thread.start()

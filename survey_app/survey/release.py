@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
+import time
 import uuid
 
 from sqlalchemy import delete, event, func, insert, select, text, update
@@ -162,8 +163,31 @@ def scrub_traces(full: bool = False) -> None:
         if engine.dialect.name == "sqlite":
             connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
         elif engine.dialect.name == "postgresql":
+            _await_older_snapshots(connection)
             connection.execute(text("VACUUM FULL draft" if full else "VACUUM draft"))
             connection.execute(text("VACUUM invitation"))
+
+
+#: how long the scrub waits for transactions that may still see the old row versions (seconds)
+SNAPSHOT_WAIT = 15.0
+
+
+def _await_older_snapshots(connection) -> None:
+    """VACUUM keeps every dead row version that a still-open transaction of this database might see: a request
+    or worker that began before the batch committed (a report build, a slow page) would keep the drafts' old
+    versions, with their xmin/xmax, on disk. So wait, bounded, until no snapshot older than this moment is
+    held; past the bound the scrub goes ahead and says so (the next VACUUM removes what is left)."""
+    since = connection.scalar(text("SELECT clock_timestamp()"))
+    deadline = time.monotonic() + SNAPSHOT_WAIT
+    older = text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                 "AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL AND xact_start < :since")
+    while connection.scalar(older, {"since": since}):
+        if time.monotonic() > deadline:
+            logging.getLogger(__name__).warning(
+                "Opschonen na vrijgeven: een oudere transactie is nog open; VACUUM laat mogelijk oude versies "
+                "staan tot de volgende keer")
+            return
+        time.sleep(0.1)
 
 
 _SCRUB_KEY = "survey_scrub_traces"
